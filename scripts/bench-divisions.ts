@@ -20,10 +20,17 @@ const count = (list: unknown[]): string => `${list.length} 条`;
 
 console.log('行政区划读取耗时：');
 const results: [string, number][] = [
-  ['listStreets 冷启动（含加载索引）', time('listStreets(110101) 冷启动（含加载索引）', () => listStreets('110101'), count)],
+  [
+    'listStreets 冷启动（含加载索引）',
+    time('listStreets(110101) 冷启动（含加载索引）', () => listStreets('110101'), count),
+  ],
 ];
 time('listStreets(110101) 热', () => listStreets('110101'), count);
-time('getStreet(110101001) 热', () => getStreet('110101001'), (s) => s?.name ?? 'null');
+time(
+  'getStreet(110101001) 热',
+  () => getStreet('110101001'),
+  (s) => s?.name ?? 'null',
+);
 results.push([
   'listVillages 冷（北京村级文件）',
   time('listVillages(110101001) 冷（加载北京村级文件）', () => listVillages('110101001'), count),

@@ -128,8 +128,7 @@ function check(cond: boolean, message: string): void {
   if (!cond) throw new Error(`数据校验失败: ${message}`);
 }
 
-const byCode = <T extends readonly string[]>(a: T, b: T): number =>
-  a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0;
+const byCode = <T extends readonly string[]>(a: T, b: T): number => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0);
 
 /** gzip with fixed settings; zero mtime (zlib default) and OS byte forced to 3 (Unix). */
 function gzipJson(value: unknown): Buffer {

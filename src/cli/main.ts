@@ -25,7 +25,7 @@ function need(v: string | undefined, name: string): string {
 }
 
 function openExisting(file: string): StreetGridDb {
-  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `找不到数据库文件：${path.resolve(file)}`);
+  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', CLI.dbMissing(path.resolve(file)));
   return openDatabase({ file });
 }
 
@@ -78,9 +78,9 @@ function cmdInfo(args: string[]): number {
     } else if (!st) {
       out(ERR.notInitialized);
     } else {
-      out(`街道：${st.provinceName} ${st.cityName} ${st.districtName} ${st.name}（${st.code}）`);
-      out(`社区（村）：${communities.length} 个　网格：${grids} 个`);
-      for (const c of communities) out(`  ${c.code}  ${c.name}${c.kind === 'village' ? '（村）' : ''}  网格 ${c.gridCount}`);
+      out(CLI.infoStreet(st.provinceName, st.cityName, st.districtName, st.name, st.code));
+      out(CLI.infoCounts(communities.length, grids));
+      for (const c of communities) out(CLI.infoLine(c.code, c.name, c.kind === 'village', c.gridCount));
     }
     return 0;
   } finally {
@@ -96,7 +96,7 @@ async function cmdServe(args: string[]): Promise<number> {
   });
   const file = values.db ?? defaultDbFile();
   const rendererDir = values.renderer ?? findUp(path.join('out', 'renderer', 'index.html'));
-  if (!rendererDir) throw new AppError('NOT_FOUND', '找不到已构建的界面（out/renderer），请先运行 npm run build。');
+  if (!rendererDir) throw new AppError('NOT_FOUND', CLI.rendererMissing);
   const db = openDatabase({ file });
   const core: Core = { db, mode: 'browser', logError: (e, m) => console.error(`[${m}]`, e) };
   const server = await startServer({
@@ -105,7 +105,7 @@ async function cmdServe(args: string[]): Promise<number> {
     port: values.port ? Number(values.port) : 0,
   });
   out(CLI.serverReady(server.openUrl));
-  out(`数据库 / database: ${db.file}`);
+  out(CLI.dbPath(db.file));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -141,11 +141,11 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof AppError) {
-      process.stderr.write(`错误：${e.message}\n`);
+      process.stderr.write(`${CLI.errorPrefix}${e.message}\n`);
       return 1;
     }
     if (e instanceof TypeError && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`参数有误：${e.message}\n\n${CLI.usage}\n`);
+      process.stderr.write(`${CLI.argsError}${e.message}\n\n${CLI.usage}\n`);
       return 2;
     }
     process.stderr.write(`${ERR.internal}\n`);

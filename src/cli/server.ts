@@ -8,9 +8,12 @@ import http from 'node:http';
 import path from 'node:path';
 import { invoke, type Core } from '../core/api';
 import { ERR } from '../shared/messages';
+import { resolveStatic } from '../core/static';
+import { CSP } from '../shared/csp';
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+export { resolveStatic };
+
+
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,27 +46,6 @@ export interface RunningServer {
   port: number;
   token: string;
   close(): Promise<void>;
-}
-
-/** Resolves a URL path inside `root`, or null if it escapes it (path traversal) or does not exist. */
-export function resolveStatic(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const rel = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const rootAbs = path.resolve(root);
-  const full = path.resolve(rootAbs, rel);
-  if (full !== rootAbs && !full.startsWith(rootAbs + path.sep)) return null;
-  try {
-    if (!fs.statSync(full).isFile()) return null;
-  } catch {
-    return null;
-  }
-  return full;
 }
 
 function safeEqual(a: string, b: string): boolean {

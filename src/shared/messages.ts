@@ -99,6 +99,15 @@ export const CLI = {
   electronMissing: '未检测到 Electron 程序文件（本机无法下载），改用浏览器模式启动。\nElectron binary not available; starting in browser mode instead.',
   electronFetching: '正在下载 Electron 程序文件（仅首次启动需要）…\nDownloading the Electron binary (first start only)…',
   building: '正在构建界面… / Building the app…',
+  dbMissing: (f: string) => `找不到数据库文件：${f}`,
+  rendererMissing: '找不到已构建的界面（out/renderer），请先运行 npm run build。',
+  errorPrefix: '错误：',
+  argsError: '参数有误：',
+  dbPath: (f: string) => `数据库 / database: ${f}`,
+  infoStreet: (p: string, c: string, d: string, n: string, code: string) => `街道：${p} ${c} ${d} ${n}（${code}）`,
+  infoCounts: (c: number, g: number) => `社区（村）：${c} 个，网格：${g} 个`,
+  infoLine: (code: string, name: string, village: boolean, grids: number) =>
+    `  ${code}  ${name}${village ? '（村）' : ''}  网格 ${grids}`,
 } as const;
 
 export const UI = {

@@ -85,10 +85,12 @@ function resetCaches(): void {
 
 /**
  * Sets the `resources` directory (the one containing `divisions/`), e.g.
- * `process.resourcesPath` in a packaged app. Clears all cached data.
+ * `process.resourcesPath` in a packaged app; `null` restores the default
+ * lookup (env STREETGRID_RESOURCES_DIR, then walking up from this module).
+ * Clears all cached data.
  */
-export function setResourcesDir(dir: string): void {
-  explicitResourcesDir = path.resolve(dir);
+export function setResourcesDir(dir: string | null): void {
+  explicitResourcesDir = dir === null ? null : path.resolve(dir);
   resetCaches();
 }
 
@@ -170,9 +172,7 @@ function loadIndex(): IndexData {
   }
   provinces.sort(compareCode);
 
-  const buildLevel = (
-    key: string,
-  ): { byCode: Map<string, ParentedItem>; byParent: Map<string, DivisionItem[]> } => {
+  const buildLevel = (key: string): { byCode: Map<string, ParentedItem>; byParent: Map<string, DivisionItem[]> } => {
     const byCode = new Map<string, ParentedItem>();
     const byParent = new Map<string, DivisionItem[]>();
     for (const [code = '', name = '', parent = ''] of tuples(raw[key], 3, key)) {
@@ -304,7 +304,7 @@ function villageKindOf(code12: string, officialName: string): VillageKind {
 }
 
 const RESIDENT_COMMITTEE = '(?:居民委员会|居民居委会|居民委会|居委员会|居名委员会|居居委员会|居委会)';
-const VILLAGER_COMMITTEE = '(?:村民委员会|村民居委会|村委员会|村委会|村委)';
+const VILLAGER_COMMITTEE = '(?:村民委员会|村民民委员会|村民居委会|村民委会|村委员会|村委会|村委)';
 
 /**
  * Display rules, tried in order; the first match wins. Each strips a

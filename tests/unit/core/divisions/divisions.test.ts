@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import {
   classifyVillageCode,
@@ -9,7 +13,10 @@ import {
   listProvinces,
   listStreets,
   listVillages,
+  setResourcesDir,
 } from '../../../../src/core/divisions/index';
+
+const RESOURCES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../resources');
 
 const isSortedByCode = (items: { code: string }[]): boolean =>
   items.every((item, i) => i === 0 || items[i - 1]!.code < item.code);
@@ -164,6 +171,8 @@ describe('displayNameOf', () => {
     ['新村村民委员会', '新村'],
     ['屏山一村民委员会', '屏山一村'],
     ['东南村村委', '东南村'],
+    ['前刘庄村民委会', '前刘庄村'],
+    ['沟口子村村民委会', '沟口子村'],
     ['西街村居民委员会', '西街村'],
     ['那日斯太嘎查委员会', '那日斯太嘎查'],
     ['西铁营村', '西铁营村'],
@@ -178,6 +187,35 @@ describe('displayNameOf', () => {
   it('never returns an empty string for a non-empty name', () => {
     for (const name of ['村委会', '村村委会', '居民委员会', '社区', ' 村委会 ']) {
       expect(displayNameOf(name)).not.toBe('');
+    }
+  });
+});
+
+describe('resources directory', () => {
+  it('uses an explicit directory, the env variable, then the walk-up default', () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'streetgrid-divisions-'));
+    const savedEnv = process.env['STREETGRID_RESOURCES_DIR'];
+    try {
+      setResourcesDir(RESOURCES_DIR);
+      expect(getStreet('110101001')?.name).toBe('东华门街道');
+
+      setResourcesDir(empty);
+      expect(() => listProvinces()).toThrow(/行政区划数据/);
+      // Malformed input is rejected before any file is touched.
+      expect(listStreets('x')).toEqual([]);
+
+      setResourcesDir(null);
+      process.env['STREETGRID_RESOURCES_DIR'] = empty;
+      expect(() => listStreets('110101')).toThrow(/行政区划数据/);
+
+      delete process.env['STREETGRID_RESOURCES_DIR'];
+      setResourcesDir(null);
+      expect(listStreets('110101')[0]?.name).toBe('东华门街道');
+    } finally {
+      if (savedEnv === undefined) delete process.env['STREETGRID_RESOURCES_DIR'];
+      else process.env['STREETGRID_RESOURCES_DIR'] = savedEnv;
+      setResourcesDir(null);
+      rmSync(empty, { recursive: true, force: true });
     }
   });
 });

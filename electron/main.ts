@@ -1,0 +1,110 @@
+// App lifecycle: single instance, open the DB (refusing foreign/newer files with a clear screen), register IPC,
+// serve the renderer over app:// and create the one hardened window.
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Core } from '../src/core/api';
+import { openDatabase, type StreetGridDb } from '../src/core/db/connection';
+import { setResourcesDir } from '../src/core/divisions';
+import { defaultUserDataDir, setMigrationsDir } from '../src/core/paths';
+import { resolveStatic } from '../src/core/static';
+import { CHANGED_CHANNEL } from '../src/shared/bridge';
+import { AppError } from '../src/shared/errors';
+import { APP_NAME, ERR } from '../src/shared/messages';
+import { registerIpc } from './ipc';
+import { APP_HOST, APP_SCHEME, CSP, hardenContents, hardenSession, mainWindowOptions } from './security';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+// One data folder for Electron, browser mode and the CLI. A test/development override is honoured only unpackaged.
+const dataDir = !app.isPackaged && process.env.STREETGRID_DATA_DIR ? process.env.STREETGRID_DATA_DIR : defaultUserDataDir();
+app.setPath('userData', dataDir);
+
+if (app.isPackaged) {
+  setMigrationsDir(path.join(process.resourcesPath, 'drizzle'));
+  setResourcesDir(path.join(process.resourcesPath, 'resources'));
+}
+
+let mainWindow: BrowserWindow | null = null;
+let db: StreetGridDb | null = null;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function rendererDir(): string {
+  return path.join(here, '..', 'renderer');
+}
+
+function serveApp(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    const file = resolveStatic(rendererDir(), url.pathname);
+    if (!file) return new Response('Not found', { status: 404 });
+    const res = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(res.headers);
+    headers.set('Content-Security-Policy', CSP);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(res.body, { status: res.status, headers });
+  });
+}
+
+function openDb(): StreetGridDb | null {
+  const file = path.join(app.getPath('userData'), 'streetgrid.db');
+  try {
+    return openDatabase({
+      file,
+      // Electron's ABI build of better-sqlite3 kept apart from the Node build (see scripts/start.mjs).
+      ...(!app.isPackaged && process.env.STREETGRID_NATIVE_BINDING ? { nativeBinding: process.env.STREETGRID_NATIVE_BINDING } : {}),
+    });
+  } catch (e) {
+    const message = e instanceof AppError ? e.message : ERR.internal;
+    console.error(e);
+    dialog.showErrorBox(APP_NAME, message);
+    return null;
+  }
+}
+
+function createWindow(core: Core): void {
+  const win = new BrowserWindow(mainWindowOptions(path.join(here, '..', 'preload', 'index.cjs'), APP_NAME));
+  mainWindow = win;
+  core.onChanged = (tables) => {
+    if (!win.isDestroyed()) win.webContents.send(CHANGED_CHANNEL, tables);
+  };
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    mainWindow = null;
+  });
+  void win.loadURL(`${APP_SCHEME}://${APP_HOST}/index.html`);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    serveApp();
+    db = openDb();
+    if (!db) {
+      app.quit();
+      return;
+    }
+    const core: Core = { db, mode: 'electron', logError: (e, m) => console.error(`[${m}]`, e) };
+    registerIpc(ipcMain, core, () => mainWindow?.webContents.mainFrame);
+    createWindow(core);
+  });
+
+  app.on('window-all-closed', () => {
+    db?.close();
+    app.quit();
+  });
+}
