@@ -50,8 +50,15 @@ function serveApp(): void {
   });
 }
 
+/** `--db FILE` picks another database file; otherwise streetgrid.db in the data folder. */
+function dbFile(): string {
+  const i = process.argv.indexOf('--db');
+  const given = i >= 0 ? process.argv[i + 1] : undefined;
+  return given ? path.resolve(given) : path.join(app.getPath('userData'), 'streetgrid.db');
+}
+
 function openDb(): StreetGridDb | null {
-  const file = path.join(app.getPath('userData'), 'streetgrid.db');
+  const file = dbFile();
   try {
     return openDatabase({
       file,

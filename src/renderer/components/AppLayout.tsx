@@ -1,0 +1,95 @@
+import { AppShell, Badge, Box, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import type { StreetT } from '../../shared/contract';
+import { APP_NAME, UI } from '../../shared/messages';
+import { useSettings } from '../api/queries';
+import { ErrorBoundary } from './ErrorBoundary';
+import { districtLine } from './format';
+import { AppMark, IconBuildings, IconHistory, IconHome, IconSettings } from './icons';
+
+export const HEADER_HEIGHT = 56;
+
+const NAV = [
+  { to: '/', label: UI.nav.home, icon: IconHome, exact: true },
+  { to: '/communities', label: UI.nav.communities, icon: IconBuildings, exact: false },
+  { to: '/audit', label: UI.nav.audit, icon: IconHistory, exact: false },
+  { to: '/settings', label: UI.nav.settings, icon: IconSettings, exact: false },
+] as const;
+
+export function AppLayout({ street, children }: { street: StreetT | null; children: ReactNode }) {
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const settings = useSettings();
+
+  return (
+    <AppShell header={{ height: HEADER_HEIGHT }} navbar={{ width: 184, breakpoint: 0 }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <AppMark />
+            <Text fw={700} size="lg" className="sg-nowrap">
+              {APP_NAME}
+            </Text>
+            {street && (
+              <Group gap={8} wrap="nowrap" ml="md" pl="md" style={{ borderLeft: '1px solid var(--mantine-color-gray-3)' }}>
+                <Text fw={600} className="sg-nowrap">
+                  {street.name}
+                </Text>
+                <Text c="dimmed" size="sm" className="sg-nowrap">
+                  {districtLine(street)}
+                </Text>
+              </Group>
+            )}
+          </Group>
+          {settings.data && (
+            <Badge variant="light" color="gray" size="lg" radius="sm" fw={500} tt="none">
+              {UI.app.operator(settings.data.operatorName)}
+            </Badge>
+          )}
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={UI.app.mainNav}>
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={4}>
+            {NAV.map((item) => {
+              const active = item.exact ? pathname === item.to : pathname === item.to || pathname.startsWith(`${item.to}/`);
+              const Icon = item.icon;
+              return (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={item.label}
+                  leftSection={<Icon size={18} />}
+                  active={active}
+                  variant="light"
+                  styles={{ root: { borderRadius: 'var(--mantine-radius-sm)' }, label: { fontSize: 15 } }}
+                />
+              );
+            })}
+          </Stack>
+        </AppShell.Section>
+        {street && (
+          <AppShell.Section>
+            <Box px="sm" py="xs">
+              <Text size="xs" c="dimmed">
+                {UI.wizard.codeLabel}
+              </Text>
+              <Text size="sm" className="sg-code">
+                {street.code}
+              </Text>
+            </Box>
+          </AppShell.Section>
+        )}
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <ErrorBoundary key={pathname} onHome={() => navigate('/')}>
+          {children}
+        </ErrorBoundary>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
