@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Several tests start child processes and SQLite files; keep them from fighting over 2 cores.
+    pool: 'forks',
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -17,9 +20,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Several tests start child processes and SQLite files; keep them from fighting over 2 cores.
-          pool: 'forks',
-          maxWorkers: 2,
         },
       },
     ],

@@ -23,6 +23,10 @@ export function handleInvoke(
   return invoke(core, method, input);
 }
 
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, core: Core, mainFrame: () => WebFrameMain | null | undefined): void {
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  core: Core,
+  mainFrame: () => WebFrameMain | null | undefined,
+): void {
   ipcMain.handle(INVOKE_CHANNEL, (event, payload: unknown) => handleInvoke(core, mainFrame, event, payload));
 }

@@ -19,7 +19,8 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 // One data folder for Electron, browser mode and the CLI. A test/development override is honoured only unpackaged.
-const dataDir = !app.isPackaged && process.env.STREETGRID_DATA_DIR ? process.env.STREETGRID_DATA_DIR : defaultUserDataDir();
+const dataDir =
+  !app.isPackaged && process.env.STREETGRID_DATA_DIR ? process.env.STREETGRID_DATA_DIR : defaultUserDataDir();
 app.setPath('userData', dataDir);
 
 if (app.isPackaged) {
@@ -63,7 +64,9 @@ function openDb(): StreetGridDb | null {
     return openDatabase({
       file,
       // Electron's ABI build of better-sqlite3 kept apart from the Node build (see scripts/start.mjs).
-      ...(!app.isPackaged && process.env.STREETGRID_NATIVE_BINDING ? { nativeBinding: process.env.STREETGRID_NATIVE_BINDING } : {}),
+      ...(!app.isPackaged && process.env.STREETGRID_NATIVE_BINDING
+        ? { nativeBinding: process.env.STREETGRID_NATIVE_BINDING }
+        : {}),
     });
   } catch (e) {
     const message = e instanceof AppError ? e.message : ERR.internal;

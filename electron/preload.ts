@@ -10,7 +10,10 @@ const bridge: StreetGridBridge = {
   platform: 'electron',
   invoke: (method, input) => {
     if (!known.has(method)) {
-      return Promise.resolve({ ok: false, error: { code: 'VALIDATION', message: ERR.unknownMethod(String(method).slice(0, 60)) } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'VALIDATION', message: ERR.unknownMethod(String(method).slice(0, 60)) },
+      });
     }
     return ipcRenderer.invoke(INVOKE_CHANNEL, { method, input });
   },

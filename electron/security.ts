@@ -78,7 +78,9 @@ export function hardenContents(contents: Pick<WebContents, 'on' | 'setWindowOpen
 }
 
 /** Permissions (camera, notifications, geolocation…) are all refused; headers carry the CSP. */
-export function hardenSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'>): void {
+export function hardenSession(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'>,
+): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {

@@ -39,7 +39,12 @@ function build() {
     newestMtime(path.join(root, 'electron')),
     fs.statSync(path.join(root, 'electron.vite.config.ts')).mtimeMs,
   );
-  if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= sources && fs.existsSync(path.join(root, 'out/renderer/index.html'))) return;
+  if (
+    fs.existsSync(stamp) &&
+    fs.statSync(stamp).mtimeMs >= sources &&
+    fs.existsSync(path.join(root, 'out/renderer/index.html'))
+  )
+    return;
   say(CLI.building);
   const bin = path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   const r = spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -67,7 +72,12 @@ function ensureElectron() {
   say(CLI.electronFetching);
   const env = { ...process.env };
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
-  const r = spawnSync(process.execPath, [path.join(dir, 'install.js')], { cwd: dir, env, stdio: 'ignore', timeout: 15 * 60_000 });
+  const r = spawnSync(process.execPath, [path.join(dir, 'install.js')], {
+    cwd: dir,
+    env,
+    stdio: 'ignore',
+    timeout: 15 * 60_000,
+  });
   return r.status === 0 ? installed() : null;
 }
 
@@ -89,7 +99,12 @@ function ensureElectronNative() {
   const common = { cwd: work, stdio: 'ignore', timeout: 15 * 60_000 };
   const prebuilt = spawnSync(
     process.execPath,
-    [require.resolve('prebuild-install/bin.js'), '--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`],
+    [
+      require.resolve('prebuild-install/bin.js'),
+      '--runtime=electron',
+      `--target=${electronVersion}`,
+      `--arch=${process.arch}`,
+    ],
     common,
   );
   if (prebuilt.status !== 0) {
@@ -97,7 +112,14 @@ function ensureElectronNative() {
     const gyp = path.join(npmDir, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
     const r = spawnSync(
       process.execPath,
-      [gyp, 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'],
+      [
+        gyp,
+        'rebuild',
+        '--release',
+        `--target=${electronVersion}`,
+        `--arch=${process.arch}`,
+        '--dist-url=https://electronjs.org/headers',
+      ],
       common,
     );
     if (r.status !== 0) return null;

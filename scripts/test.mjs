@@ -16,7 +16,10 @@ const steps = [
   ['typecheck', [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']],
   ['lint', [bin('eslint/bin/eslint.js'), '.']],
   ['migrations', [path.join(root, 'scripts/check-migrations.mjs')]],
-  ['unit + integration', [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']],
+  [
+    'unit + integration',
+    [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json'],
+  ],
   ['build', [bin('electron-vite/bin/electron-vite.js'), 'build']],
   ['e2e', [bin('@playwright/test/cli.js'), 'test']],
 ];
@@ -33,7 +36,11 @@ for (const [name, args] of steps) {
   }
   console.log(`\n▶ ${name}`);
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   timings.push(`${name} ${secs}s`);
   if (r.status !== 0) {

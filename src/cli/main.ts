@@ -68,7 +68,12 @@ function cmdInfo(args: string[]): number {
         JSON.stringify(
           {
             street: st ? { code: st.code, name: st.name, district: st.districtName } : null,
-            communities: communities.map((c) => ({ code: c.code, name: c.name, officialName: c.officialName, kind: c.kind })),
+            communities: communities.map((c) => ({
+              code: c.code,
+              name: c.name,
+              officialName: c.officialName,
+              kind: c.kind,
+            })),
             grids,
           },
           null,
@@ -94,7 +99,10 @@ async function cmdServe(args: string[]): Promise<number> {
     options: { db: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' } },
     strict: true,
   });
-  const file = values.db ?? defaultDbFile();
+  // STREETGRID_DATA_DIR: the development/test data-folder override (the CLI is never part of the packaged app).
+  const file =
+    values.db ??
+    (process.env.STREETGRID_DATA_DIR ? path.join(process.env.STREETGRID_DATA_DIR, 'streetgrid.db') : defaultDbFile());
   const rendererDir = values.renderer ?? findUp(path.join('out', 'renderer', 'index.html'));
   if (!rendererDir) throw new AppError('NOT_FOUND', CLI.rendererMissing);
   const db = openDatabase({ file });

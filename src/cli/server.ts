@@ -13,8 +13,6 @@ import { CSP } from '../shared/csp';
 
 export { resolveStatic };
 
-
-
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -81,7 +81,11 @@ export const handlers: Handlers = {
   'audit.list': { read: (core, i) => listAudit(core.db, i) },
 };
 
-function run<M extends MethodName>(core: Core, method: M, input: ParsedInput<M>): { data: Output<M>; changed: TableName[] } {
+function run<M extends MethodName>(
+  core: Core,
+  method: M,
+  input: ParsedInput<M>,
+): { data: Output<M>; changed: TableName[] } {
   const h = handlers[method] as Handler<M>;
   if ('read' in h) return { data: h.read(core, input), changed: [] };
   const operator = getSettings(core.db).operatorName;

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 /** The folder that holds streetgrid.db and its backups: the same in Electron, browser mode and the CLI. */
 export function defaultUserDataDir(): string {
   const home = os.homedir();
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'StreetGrid');
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'StreetGrid');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'StreetGrid');
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'StreetGrid');
 }

@@ -21,4 +21,3 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   }
   return full;
 }
-

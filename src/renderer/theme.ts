@@ -26,6 +26,9 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   cursorType: 'pointer',
   components: {
+    // Render option lists only while open: one element per label for assistive tech and tests.
+    Select: { defaultProps: { comboboxProps: { keepMounted: false } } },
+    TagsInput: { defaultProps: { comboboxProps: { keepMounted: false } } },
     Tooltip: { defaultProps: { withArrow: true, openDelay: 150 } },
     Modal: { defaultProps: { centered: true, radius: 'md' } },
     Table: { defaultProps: { verticalSpacing: 'xs' } },

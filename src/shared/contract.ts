@@ -7,10 +7,23 @@ import { ERR } from './messages';
 import { isValidPhone } from './validators';
 
 const id = z.number().int().positive();
-const text = (max: number) => z.string().trim().max(max, { error: ERR.tooLong(max) });
-const requiredText = (max: number) => z.string().trim().min(1, { error: ERR.required }).max(max, { error: ERR.tooLong(max) });
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: ERR.tooLong(max) });
+const requiredText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: ERR.required })
+    .max(max, { error: ERR.tooLong(max) });
 const optText = (max: number) => text(max).nullable().optional();
-const count = z.number({ error: '应为数字' }).int({ error: ERR.mustBeInteger }).min(0, { error: ERR.notNegative }).max(100_000_000);
+const count = z
+  .number({ error: '应为数字' })
+  .int({ error: ERR.mustBeInteger })
+  .min(0, { error: ERR.notNegative })
+  .max(100_000_000);
 const money = z.number({ error: '应为数字' }).min(0, { error: ERR.notNegative }).max(1e11);
 const area = z.number({ error: '应为数字' }).min(0, { error: ERR.notNegative }).max(1e7);
 const year = z.number().int().min(2000, { error: ERR.yearRange }).max(2100, { error: ERR.yearRange });
@@ -186,7 +199,14 @@ export const contract = {
 
   'street.get': method(empty, Street.nullable()),
   'street.setup': method(
-    z.object({ streetCode: z.string().trim().regex(/^\d{9}$/, { error: ERR.streetCodeFormat }) }).strict(),
+    z
+      .object({
+        streetCode: z
+          .string()
+          .trim()
+          .regex(/^\d{9}$/, { error: ERR.streetCodeFormat }),
+      })
+      .strict(),
     z.object({ street: Street, communities: z.number().int() }),
     ['street', 'community', 'audit'],
   ),
@@ -201,7 +221,10 @@ export const contract = {
   'communities.create': method(
     z
       .object({
-        code: z.string().trim().regex(/^\d{12}$/, { error: ERR.communityCodeFormat }),
+        code: z
+          .string()
+          .trim()
+          .regex(/^\d{12}$/, { error: ERR.communityCodeFormat }),
         kind: z.enum(COMMUNITY_KINDS).optional(),
         ...communityFields,
       })

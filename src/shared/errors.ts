@@ -61,7 +61,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       if (issue.input === undefined || issue.input === null) return ERR.required;
       return issue.expected === 'number' || issue.expected === 'int' ? '应为数字' : '类型不正确';
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? ERR.required : `至少 ${String(issue.minimum)} 个字符`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? ERR.required : `至少 ${String(issue.minimum)} 个字符`;
       if (issue.origin === 'number' && Number(issue.minimum) === 0) return ERR.notNegative;
       if (issue.origin === 'array') return `至少 ${String(issue.minimum)} 项`;
       return `不能小于 ${String(issue.minimum)}`;

@@ -55,7 +55,8 @@ export const ERR = {
   unknownMethod: (m: string) => `未知的操作：${m}`,
   notInitialized: '尚未完成街道设置，请先选择本街道。',
   alreadyInitialized: '本数据库已设置街道，不能重复设置。',
-  unknownStreet: (code: string) => `找不到街道代码 ${code}：请输入国家统计局公布的 9 位乡级区划代码（例如 110101001）。`,
+  unknownStreet: (code: string) =>
+    `找不到街道代码 ${code}：请输入国家统计局公布的 9 位乡级区划代码（例如 110101001）。`,
   streetCodeFormat: '街道代码应为 9 位数字（例如 110101001）。',
   communityNotFound: '找不到该社区，可能已被删除。',
   gridNotFound: '找不到该网格，可能已被删除。',
@@ -77,7 +78,8 @@ export const ERR = {
   notSqlite: (file: string) => `文件 ${file} 不是有效的数据库文件，已拒绝打开，文件未做任何改动。`,
   newerSchema: (file: string, found: number, known: number) =>
     `数据库 ${file} 来自更新版本的街道网格通（结构版本 ${found}，本程序只支持到 ${known}），请升级程序后再打开。文件未做任何改动。`,
-  migrationFailed: (backup: string) => `数据库升级失败，原数据库已备份在：${backup}。请联系技术支持，在此之前程序不会修改任何数据。`,
+  migrationFailed: (backup: string) =>
+    `数据库升级失败，原数据库已备份在：${backup}。请联系技术支持，在此之前程序不会修改任何数据。`,
   dbLocked: '数据库正被另一个程序使用，请关闭后重试。',
   forbidden: '拒绝访问：请求来源不可信。',
   tokenMissing: '访问令牌无效：请使用启动时显示的完整网址打开。',
@@ -95,11 +97,13 @@ export const CLI = {
   missingOption: (o: string) => `缺少参数 --${o}`,
   dbExists: (f: string) => `数据库 ${f} 已设置街道，未做任何改动。`,
   initDone: (name: string, n: number, file: string) => `已设置街道「${name}」，创建社区（村）${n} 个。数据库：${file}`,
-  serverReady: (url: string) => `街道网格通已在浏览器模式启动，请在浏览器中打开：\n  ${url}\nStreetGrid is running in browser mode. Open this URL in your browser:\n  ${url}\n（仅限本机访问；按 Ctrl+C 退出 / local access only; press Ctrl+C to quit）`,
+  serverReady: (url: string) =>
+    `街道网格通已在浏览器模式启动，请在浏览器中打开：\n  ${url}\nStreetGrid is running in browser mode. Open this URL in your browser:\n  ${url}\n（仅限本机访问；按 Ctrl+C 退出 / local access only; press Ctrl+C to quit）`,
   electronMissing:
     '未检测到可用的 Electron 程序文件（本机无法下载），改用浏览器模式启动。\nElectron binary not available (it cannot be downloaded here); starting in browser mode instead.',
   buildFailed: '构建失败，请查看上面的错误信息。\nBuild failed; see the errors above.',
-  electronFetching: '正在下载 Electron 程序文件（仅首次启动需要）…\nDownloading the Electron binary (first start only)…',
+  electronFetching:
+    '正在下载 Electron 程序文件（仅首次启动需要）…\nDownloading the Electron binary (first start only)…',
   building: '正在构建界面…\nBuilding the app…',
   dbMissing: (f: string) => `找不到数据库文件：${f}`,
   rendererMissing: '找不到已构建的界面（out/renderer），请先运行 npm run build。',
@@ -154,7 +158,8 @@ export const UI = {
   },
   wizard: {
     title: '首次使用：设置本街道',
-    intro: '请按国家统计局公布的区划逐级选择本街道。选定后，系统会按官方名单自动建立本街道的全部社区（居委会）和村（村委会），并保留其 12 位统计代码。',
+    intro:
+      '请按国家统计局公布的区划逐级选择本街道。选定后，系统会按官方名单自动建立本街道的全部社区（居委会）和村（村委会），并保留其 12 位统计代码。',
     province: '省（自治区、直辖市）',
     city: '市（地区、州、盟）',
     area: '区 / 县',
@@ -198,6 +203,9 @@ export const UI = {
     contactPhone: '联系电话',
     address: '办公地址',
     emptyCommunities: '还没有社区（村），请到“社区”页面新增。',
+    todo: '“三有”尚未全部达标的社区（村）',
+    todoNone: '全部社区（村）“三有”均已达标。',
+    todoMore: (n: number) => `另有 ${n} 个，请到社区名单查看`,
   },
   communities: {
     title: '社区（村）',
@@ -262,6 +270,7 @@ export const UI = {
     directorMirrors: '一肩挑时，主任即为书记本人',
     rule: '标准',
     threeHaveYear: (y: number) => `按 ${y} 年度计算`,
+    updatedAt: '最后修改',
   },
   kinds: {
     community: '社区',

@@ -17,7 +17,12 @@ export interface BrowserMode {
 }
 
 /** Spawns `cmd args…` and waits for the token URL it prints. */
-export async function startAndWaitForUrl(cmd: string, args: string[], dataDir: string, timeoutMs = 120_000): Promise<BrowserMode> {
+export async function startAndWaitForUrl(
+  cmd: string,
+  args: string[],
+  dataDir: string,
+  timeoutMs = 120_000,
+): Promise<BrowserMode> {
   const child: ChildProcess = spawn(cmd, args, {
     cwd: ROOT,
     env: { ...process.env, STREETGRID_DATA_DIR: dataDir },

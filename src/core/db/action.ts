@@ -34,7 +34,9 @@ const prepared = new WeakMap<StreetGridDb, { nextSeq: () => number; insertAudit:
 function statements(db: StreetGridDb) {
   let s = prepared.get(db);
   if (!s) {
-    const next = db.sqlite.prepare("update counters set value = value + 1 where name = 'change' returning value").pluck();
+    const next = db.sqlite
+      .prepare("update counters set value = value + 1 where name = 'change' returning value")
+      .pluck();
     const ins = db.sqlite.prepare(
       'insert into audit (at, operator, action, entity, entity_id, summary, before, after, change_seq) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -95,7 +97,10 @@ export function runAction<T>(db: StreetGridDb, operator: string, fn: (ctx: Actio
 }
 
 /** Fields that differ between two snapshots (for audit before/after). */
-export function diff<T extends Record<string, unknown>>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+export function diff<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+): { before: Partial<T>; after: Partial<T> } {
   const b: Partial<T> = {};
   const a: Partial<T> = {};
   for (const k of Object.keys(after) as (keyof T)[]) {

@@ -6,7 +6,12 @@ import { audit } from '../db/schema';
 
 export function listAudit(
   db: StreetGridDb,
-  q: { entity?: string | undefined; entityId?: number | undefined; limit?: number | undefined; offset?: number | undefined },
+  q: {
+    entity?: string | undefined;
+    entityId?: number | undefined;
+    limit?: number | undefined;
+    offset?: number | undefined;
+  },
 ): { rows: AuditRowT[]; total: number } {
   const conds: SQL[] = [];
   if (q.entity) conds.push(eq(audit.entity, q.entity));

@@ -1,5 +1,13 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { CommunityDetailT, CommunityRowT, CommunityT, FundingT, ParsedInput, SettingsT, ThreeHaveT } from '../../shared/contract';
+import type {
+  CommunityDetailT,
+  CommunityRowT,
+  CommunityT,
+  FundingT,
+  ParsedInput,
+  SettingsT,
+  ThreeHaveT,
+} from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { ERR } from '../../shared/messages';
 import { countRows, diff, type ActionCtx } from '../db/action';
@@ -38,7 +46,14 @@ export function toCommunity(r: CommunityRecord): CommunityT {
 }
 
 function toFunding(r: FundingRecord): FundingT {
-  return { id: r.id, communityId: r.communityId, year: r.year, officeFunds: r.officeFunds, partyFunds: r.partyFunds, note: r.note };
+  return {
+    id: r.id,
+    communityId: r.communityId,
+    year: r.year,
+    officeFunds: r.officeFunds,
+    partyFunds: r.partyFunds,
+    note: r.note,
+  };
 }
 
 /** 三有: 有人管事 (staff), 有钱办事 (this year's funds), 有处议事 (space ≥ threshold). */
@@ -60,12 +75,20 @@ function currentYear(): number {
   return new Date().getFullYear();
 }
 
-export function listCommunities(db: StreetGridDb, opts: { includeRetired?: boolean | undefined } = {}): CommunityRowT[] {
+export function listCommunities(
+  db: StreetGridDb,
+  opts: { includeRetired?: boolean | undefined } = {},
+): CommunityRowT[] {
   const year = currentYear();
   const s = getSettings(db);
-  const gridCount = sql<number>`(select count(*) from ${grid} where ${grid.communityId} = ${community.id} and ${grid.deletedAt} is null)`;
-  const funds = sql<number | null>`(select ${communityFunding.officeFunds} + ${communityFunding.partyFunds} from ${communityFunding} where ${communityFunding.communityId} = ${community.id} and ${communityFunding.year} = ${year})`;
-  const where = opts.includeRetired ? isNull(community.deletedAt) : and(isNull(community.deletedAt), isNull(community.retiredAt));
+  // Correlated subqueries: name the outer table explicitly (drizzle renders bare column names inside sql``).
+  const gridCount = sql<number>`(select count(*) from "grid" g where g."community_id" = "community"."id" and g."deleted_at" is null)`;
+  const funds = sql<
+    number | null
+  >`(select f."office_funds" + f."party_funds" from "community_funding" f where f."community_id" = "community"."id" and f."year" = ${year})`;
+  const where = opts.includeRetired
+    ? isNull(community.deletedAt)
+    : and(isNull(community.deletedAt), isNull(community.retiredAt));
   const rows = db.orm
     .select({ c: community, gridCount, funds })
     .from(community)
@@ -138,7 +161,8 @@ function patchValues(p: CommunityPatch): Partial<CommunityRecord> {
 export function createCommunity(ctx: ActionCtx, input: ParsedInput<'communities.create'>): CommunityT {
   const st = requireStreet(ctx.db);
   const { code, kind, ...rest } = input;
-  if (!code.startsWith(st.code)) throw new AppError('VALIDATION', ERR.communityCodeOutsideStreet(st.code), { field: 'code' });
+  if (!code.startsWith(st.code))
+    throw new AppError('VALIDATION', ERR.communityCodeOutsideStreet(st.code), { field: 'code' });
   const taken = ctx.db.orm.select({ id: community.id }).from(community).where(eq(community.code, code)).get();
   if (taken) throw new AppError('CONFLICT', ERR.communityCodeTaken(code), { field: 'code' });
   const values = patchValues(rest);
@@ -156,7 +180,13 @@ export function createCommunity(ctx: ActionCtx, input: ParsedInput<'communities.
     .returning()
     .get();
   const after = toCommunity(row);
-  ctx.audit({ action: 'create', entity: 'community', entityId: row.id, summary: `新增社区「${row.name}」（${row.code}）`, after });
+  ctx.audit({
+    action: 'create',
+    entity: 'community',
+    entityId: row.id,
+    summary: `新增社区「${row.name}」（${row.code}）`,
+    after,
+  });
   ctx.touch('community');
   return after;
 }
@@ -176,7 +206,14 @@ export function updateCommunity(ctx: ActionCtx, input: ParsedInput<'communities.
   const after = toCommunity(row);
   const d = diff(before, after);
   if (Object.keys(d.after).length > 0) {
-    ctx.audit({ action: 'update', entity: 'community', entityId: id, summary: `修改社区「${after.name}」`, before: d.before, after: d.after });
+    ctx.audit({
+      action: 'update',
+      entity: 'community',
+      entityId: id,
+      summary: `修改社区「${after.name}」`,
+      before: d.before,
+      after: d.after,
+    });
   }
   ctx.touch('community');
   return after;
@@ -222,7 +259,14 @@ export function upsertFunding(ctx: ActionCtx, input: ParsedInput<'funding.upsert
   } else {
     row = ctx.db.orm
       .insert(communityFunding)
-      .values({ ...values, communityId: input.communityId, year: input.year, createdAt: ctx.now, updatedAt: ctx.now, changeSeq: ctx.seq() })
+      .values({
+        ...values,
+        communityId: input.communityId,
+        year: input.year,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+        changeSeq: ctx.seq(),
+      })
       .returning()
       .get();
   }

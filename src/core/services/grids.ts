@@ -25,7 +25,8 @@ function toGrid(r: GridRecord): GridT {
 }
 
 export function listGrids(db: StreetGridDb, communityId?: number): GridT[] {
-  const where = communityId === undefined ? isNull(grid.deletedAt) : and(isNull(grid.deletedAt), eq(grid.communityId, communityId));
+  const where =
+    communityId === undefined ? isNull(grid.deletedAt) : and(isNull(grid.deletedAt), eq(grid.communityId, communityId));
   return db.orm.select().from(grid).where(where).orderBy(asc(grid.code)).all().map(toGrid);
 }
 
@@ -40,9 +41,10 @@ function load(db: StreetGridDb, id: number): GridRecord {
 }
 
 function assertCodeFree(db: StreetGridDb, code: string, exceptId?: number): void {
-  const cond = exceptId === undefined
-    ? and(eq(grid.code, code), isNull(grid.deletedAt))
-    : and(eq(grid.code, code), isNull(grid.deletedAt), ne(grid.id, exceptId));
+  const cond =
+    exceptId === undefined
+      ? and(eq(grid.code, code), isNull(grid.deletedAt))
+      : and(eq(grid.code, code), isNull(grid.deletedAt), ne(grid.id, exceptId));
   if (db.orm.select({ id: grid.id }).from(grid).where(cond).get()) {
     throw new AppError('CONFLICT', ERR.gridCodeTaken(code), { field: 'code' });
   }
@@ -68,14 +70,21 @@ export function createGrid(ctx: ActionCtx, input: ParsedInput<'grids.create'>): 
     .returning()
     .get();
   const after = toGrid(row);
-  ctx.audit({ action: 'create', entity: 'grid', entityId: row.id, summary: `新增网格「${row.name}」（${c.name}）`, after });
+  ctx.audit({
+    action: 'create',
+    entity: 'grid',
+    entityId: row.id,
+    summary: `新增网格「${row.name}」（${c.name}）`,
+    after,
+  });
   ctx.touch('grid', 'community');
   return after;
 }
 
 export function updateGrid(ctx: ActionCtx, input: ParsedInput<'grids.update'>): GridT {
   const current = load(ctx.db, input.id);
-  if (input.communityId !== undefined && input.communityId !== current.communityId) requireActiveCommunity(ctx.db, input.communityId);
+  if (input.communityId !== undefined && input.communityId !== current.communityId)
+    requireActiveCommunity(ctx.db, input.communityId);
   if (input.code !== undefined && input.code !== current.code) assertCodeFree(ctx.db, input.code, current.id);
   const set: Partial<GridRecord> = { updatedAt: ctx.now, changeSeq: ctx.seq() };
   if (input.communityId !== undefined) set.communityId = input.communityId;
@@ -90,7 +99,14 @@ export function updateGrid(ctx: ActionCtx, input: ParsedInput<'grids.update'>): 
   const after = toGrid(row);
   const d = diff(before, after);
   if (Object.keys(d.after).length > 0) {
-    ctx.audit({ action: 'update', entity: 'grid', entityId: row.id, summary: `修改网格「${row.name}」`, before: d.before, after: d.after });
+    ctx.audit({
+      action: 'update',
+      entity: 'grid',
+      entityId: row.id,
+      summary: `修改网格「${row.name}」`,
+      before: d.before,
+      after: d.after,
+    });
   }
   ctx.touch('grid', 'community');
   return after;
@@ -99,8 +115,18 @@ export function updateGrid(ctx: ActionCtx, input: ParsedInput<'grids.update'>): 
 /** Soft delete: the row stays as a tombstone (for the district's incremental packages) and leaves every list. */
 export function deleteGrid(ctx: ActionCtx, id: number): { deleted: boolean } {
   const current = load(ctx.db, id);
-  ctx.db.orm.update(grid).set({ deletedAt: ctx.now, updatedAt: ctx.now, changeSeq: ctx.seq() }).where(eq(grid.id, id)).run();
-  ctx.audit({ action: 'delete', entity: 'grid', entityId: id, summary: `删除网格「${current.name}」`, before: toGrid(current) });
+  ctx.db.orm
+    .update(grid)
+    .set({ deletedAt: ctx.now, updatedAt: ctx.now, changeSeq: ctx.seq() })
+    .where(eq(grid.id, id))
+    .run();
+  ctx.audit({
+    action: 'delete',
+    entity: 'grid',
+    entityId: id,
+    summary: `删除网格「${current.name}」`,
+    before: toGrid(current),
+  });
   ctx.touch('grid', 'community');
   return { deleted: true };
 }

@@ -32,9 +32,16 @@ export function updateSettings(ctx: ActionCtx, patch: Partial<SettingsT>): Setti
     if (value === undefined) continue;
     const existing = ctx.db.orm.select().from(settings).where(eq(settings.key, key)).get();
     if (existing) {
-      ctx.db.orm.update(settings).set({ value: JSON.stringify(value), updatedAt: ctx.now }).where(eq(settings.key, key)).run();
+      ctx.db.orm
+        .update(settings)
+        .set({ value: JSON.stringify(value), updatedAt: ctx.now })
+        .where(eq(settings.key, key))
+        .run();
     } else {
-      ctx.db.orm.insert(settings).values({ key, value: JSON.stringify(value), updatedAt: ctx.now }).run();
+      ctx.db.orm
+        .insert(settings)
+        .values({ key, value: JSON.stringify(value), updatedAt: ctx.now })
+        .run();
     }
   }
   const after = getSettings(ctx.db);

@@ -82,7 +82,11 @@ export function setupStreet(ctx: ActionCtx, streetCode: string): { street: Stree
 
 export function updateStreet(
   ctx: ActionCtx,
-  patch: { contactPerson?: string | null | undefined; contactPhone?: string | null | undefined; address?: string | null | undefined },
+  patch: {
+    contactPerson?: string | null | undefined;
+    contactPhone?: string | null | undefined;
+    address?: string | null | undefined;
+  },
 ): StreetT {
   const before = requireStreet(ctx.db);
   const set: Partial<StreetRow> = { updatedAt: ctx.now, changeSeq: ctx.seq() };
@@ -91,7 +95,14 @@ export function updateStreet(
   if (patch.address !== undefined) set.address = patch.address || null;
   const row = ctx.db.orm.update(street).set(set).where(eq(street.id, before.id)).returning().get();
   const after = toStreet(row);
-  ctx.audit({ action: 'update', entity: 'street', entityId: before.id, summary: `修改街道信息「${before.name}」`, before, after });
+  ctx.audit({
+    action: 'update',
+    entity: 'street',
+    entityId: before.id,
+    summary: `修改街道信息「${before.name}」`,
+    before,
+    after,
+  });
   ctx.touch('street');
   return after;
 }

@@ -107,7 +107,11 @@ export function useAudit(page: number, pageSize: number) {
 
 // Division data is static for the life of the program.
 export function useProvinces() {
-  return useQuery({ queryKey: keys.divisions('provinces'), queryFn: () => invoke('divisions.provinces', {}), ...forever });
+  return useQuery({
+    queryKey: keys.divisions('provinces'),
+    queryFn: () => invoke('divisions.provinces', {}),
+    ...forever,
+  });
 }
 
 export function useCities(provinceCode: string | null) {
@@ -146,7 +150,7 @@ export function useVillages(streetCode: string | null) {
   });
 }
 
-/** Resolves a typed street code (not cached forever: a wrong code should be retried freely). */
+/** Resolves a typed 9-digit street code (static data: cached like the other division lists). */
 export function lookupStreet(code: string) {
   return queryClient.fetchQuery({
     queryKey: keys.divisions('street', code),

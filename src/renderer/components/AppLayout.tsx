@@ -1,5 +1,5 @@
 import { AppShell, Badge, Box, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { StreetT } from '../../shared/contract';
 import { APP_NAME, UI } from '../../shared/messages';
@@ -22,6 +22,11 @@ export function AppLayout({ street, children }: { street: StreetT | null; childr
   const navigate = useNavigate();
   const settings = useSettings();
 
+  // A new page starts at the top (the router keeps the window's scroll position otherwise).
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [pathname]);
+
   return (
     <AppShell header={{ height: HEADER_HEIGHT }} navbar={{ width: 184, breakpoint: 0 }} padding="lg">
       <AppShell.Header>
@@ -32,7 +37,13 @@ export function AppLayout({ street, children }: { street: StreetT | null; childr
               {APP_NAME}
             </Text>
             {street && (
-              <Group gap={8} wrap="nowrap" ml="md" pl="md" style={{ borderLeft: '1px solid var(--mantine-color-gray-3)' }}>
+              <Group
+                gap={8}
+                wrap="nowrap"
+                ml="md"
+                pl="md"
+                style={{ borderLeft: '1px solid var(--mantine-color-gray-3)' }}
+              >
                 <Text fw={600} className="sg-nowrap">
                   {street.name}
                 </Text>
@@ -54,7 +65,9 @@ export function AppLayout({ street, children }: { street: StreetT | null; childr
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap={4}>
             {NAV.map((item) => {
-              const active = item.exact ? pathname === item.to : pathname === item.to || pathname.startsWith(`${item.to}/`);
+              const active = item.exact
+                ? pathname === item.to
+                : pathname === item.to || pathname.startsWith(`${item.to}/`);
               const Icon = item.icon;
               return (
                 <NavLink

@@ -13,7 +13,16 @@ export interface ConfirmModalProps {
   onClose: () => void;
 }
 
-export function ConfirmModal({ opened, title, message, confirmLabel = UI.common.confirm, color = 'red', loading, onConfirm, onClose }: ConfirmModalProps) {
+export function ConfirmModal({
+  opened,
+  title,
+  message,
+  confirmLabel = UI.common.confirm,
+  color = 'red',
+  loading,
+  onConfirm,
+  onClose,
+}: ConfirmModalProps) {
   return (
     <Modal opened={opened} onClose={onClose} title={<Text fw={600}>{title}</Text>} size="md">
       <Text size="sm" mb="lg">

@@ -2,7 +2,17 @@ import { Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** Page title with an optional subtitle and actions on the right. */
-export function PageHeader({ title, subtitle, actions, above }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode; above?: ReactNode }) {
+export function PageHeader({
+  title,
+  subtitle,
+  actions,
+  above,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  above?: ReactNode;
+}) {
   return (
     <Stack gap={6} mb="lg">
       {above}

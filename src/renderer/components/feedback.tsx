@@ -33,7 +33,15 @@ export function FullScreenLoader() {
 }
 
 /** A failed query: the Chinese message and a retry button. */
-export function QueryError({ error, onRetry, title = UI.errors.loadFailed }: { error: unknown; onRetry?: () => void; title?: string }) {
+export function QueryError({
+  error,
+  onRetry,
+  title = UI.errors.loadFailed,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) {
   return (
     <Alert color="red" variant="light" title={title} icon={<IconAlert />} my="md">
       <Stack gap="sm" align="flex-start">

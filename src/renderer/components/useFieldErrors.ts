@@ -18,18 +18,19 @@ export function fieldMessage(message: string): string {
 export function useFieldErrors<F extends string>(fields: readonly F[]) {
   const [errors, setErrors] = useState<Partial<Record<F, string>>>({});
 
+  // A stable key, so callers may pass a fresh array on every render.
+  const known = fields.join('|');
   const handle = useCallback(
     (e: unknown) => {
       const name = e instanceof ApiError ? e.fieldName : undefined;
-      if (e instanceof ApiError && name !== undefined && (fields as readonly string[]).includes(name)) {
-        setErrors({ [name]: fieldMessage(e.message) } as Partial<Record<F, string>>);
+      if (name !== undefined && known.split('|').includes(name)) {
+        setErrors({ [name]: fieldMessage((e as ApiError).message) } as Partial<Record<F, string>>);
       } else {
         setErrors({});
         notifyError(e);
       }
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [fields.join('|')],
+    [known],
   );
 
   const clear = useCallback((field?: F) => {

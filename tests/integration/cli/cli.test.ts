@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../../helpers';
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/streetgrid.mjs'), ...args], { encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/streetgrid.mjs'), ...args], {
+    encoding: 'utf8',
+    cwd: ROOT,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -25,18 +28,26 @@ describe('streetgrid CLI', () => {
     };
     expect(j.street).toEqual({ code: '110101001', name: '东华门街道', district: '东城区' });
     expect(j.communities.length).toBeGreaterThan(5);
-    expect(j.communities[0]).toEqual({ code: '110101001001', name: '多福巷社区', officialName: '多福巷社区居委会', kind: 'community' });
+    expect(j.communities[0]).toEqual({
+      code: '110101001001',
+      name: '多福巷社区',
+      officialName: '多福巷社区居委会',
+      kind: 'community',
+    });
     expect(j.grids).toBe(0);
   });
 
-  it.each([['999999999'], ['12345'], ['abcdefghi']])('init with a wrong street code %s exits non-zero in Chinese and creates nothing', (code) => {
-    const dir = tempDir();
-    const db = path.join(dir, 'streetgrid.db');
-    const r = cli('init', '--db', db, '--street', code);
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/街道代码/);
-    expect(fs.readdirSync(dir)).toEqual([]);
-  });
+  it.each([['999999999'], ['12345'], ['abcdefghi']])(
+    'init with a wrong street code %s exits non-zero in Chinese and creates nothing',
+    (code) => {
+      const dir = tempDir();
+      const db = path.join(dir, 'streetgrid.db');
+      const r = cli('init', '--db', db, '--street', code);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/街道代码/);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    },
+  );
 
   it('init refuses a DB that already has a street, leaving it untouched', () => {
     const db = path.join(tempDir(), 'streetgrid.db');

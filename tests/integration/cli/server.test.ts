@@ -21,7 +21,9 @@ function request(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
       },
     );
     req.on('error', reject);
@@ -71,9 +73,19 @@ describe('browser-mode server', () => {
     const json = { 'content-type': 'application/json', host: `127.0.0.1:${s.port}`, cookie };
     const noOrigin = await request(s.port, { method: 'POST', path: '/invoke', headers: json, body });
     expect(noOrigin.status).toBe(403);
-    const evil = await request(s.port, { method: 'POST', path: '/invoke', headers: { ...json, origin: 'http://evil.example' }, body });
+    const evil = await request(s.port, {
+      method: 'POST',
+      path: '/invoke',
+      headers: { ...json, origin: 'http://evil.example' },
+      body,
+    });
     expect(evil.status).toBe(403);
-    const okRes = await request(s.port, { method: 'POST', path: '/invoke', headers: { ...json, origin: `http://127.0.0.1:${s.port}` }, body });
+    const okRes = await request(s.port, {
+      method: 'POST',
+      path: '/invoke',
+      headers: { ...json, origin: `http://127.0.0.1:${s.port}` },
+      body,
+    });
     expect(okRes.status).toBe(200);
     expect(JSON.parse(okRes.body)).toMatchObject({ ok: true, data: { initialized: false, mode: 'cli' } });
   });

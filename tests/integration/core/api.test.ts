@@ -86,7 +86,17 @@ describe('communities', () => {
       functionRooms: ['党员活动室', '图书室', '党员活动室'],
     });
     ok(core, 'communities.update', { id: c.id, secretaryName: '李红', secretaryIsDirector: true, partyWorkerCount: 2 });
-    ok(core, 'funding.upsert', { communityId: c.id, year: new Date().getFullYear(), officeFunds: 50000, partyFunds: 20000 });
+    ok(core, 'funding.upsert', {
+      communityId: c.id,
+      year: new Date().getFullYear(),
+      officeFunds: 50000,
+      partyFunds: 20000,
+    });
+    // Only this community has funds this year: 有钱办事 in the list is per community.
+    const money = ok(core, 'communities.list', {})
+      .filter((x) => x.threeHave.money)
+      .map((x) => x.id);
+    expect(money).toEqual([c.id]);
 
     const d = ok(core, 'communities.get', { id: c.id });
     expect(d).toMatchObject({ spaceArea: 320, spaceOwnership: 'owned', hasServiceHall: true, secretaryName: '李红' });
@@ -133,15 +143,22 @@ describe('communities', () => {
     const core = streetCore();
     const c = ok(core, 'communities.list', {})[0]!;
     const before = snapshot(core.db);
-    expect(fails(core, 'funding.upsert', { communityId: c.id, year: 2026, officeFunds: -5, partyFunds: 0 })).toMatchObject({
+    expect(
+      fails(core, 'funding.upsert', { communityId: c.id, year: 2026, officeFunds: -5, partyFunds: 0 }),
+    ).toMatchObject({
       field: 'officeFunds',
     });
     expect(fails(core, 'communities.create', { code: '310101002001', name: '外街社区' })).toMatchObject({
       field: 'code',
       message: expect.stringContaining('110101001'),
     });
-    expect(fails(core, 'communities.create', { code: '11010100100', name: '短码社区' })).toMatchObject({ field: 'code' });
-    expect(fails(core, 'communities.create', { code: c.code, name: '重复社区' })).toMatchObject({ code: 'CONFLICT', field: 'code' });
+    expect(fails(core, 'communities.create', { code: '11010100100', name: '短码社区' })).toMatchObject({
+      field: 'code',
+    });
+    expect(fails(core, 'communities.create', { code: c.code, name: '重复社区' })).toMatchObject({
+      code: 'CONFLICT',
+      field: 'code',
+    });
     expect(snapshot(core.db)).toEqual(before);
   });
 
@@ -152,7 +169,9 @@ describe('communities', () => {
     ok(core, 'communities.update', { id: created.id, name: '新景社区' });
     ok(core, 'communities.retire', { id: created.id });
     expect(ok(core, 'communities.list', {}).some((c) => c.id === created.id)).toBe(false);
-    expect(ok(core, 'communities.list', { includeRetired: true }).find((c) => c.id === created.id)?.retiredAt).not.toBeNull();
+    expect(
+      ok(core, 'communities.list', { includeRetired: true }).find((c) => c.id === created.id)?.retiredAt,
+    ).not.toBeNull();
     expect(fails(core, 'communities.update', { id: created.id, households: 10 }).code).toBe('CONFLICT');
     ok(core, 'communities.restore', { id: created.id });
     expect(ok(core, 'communities.get', { id: created.id }).name).toBe('新景社区');
@@ -175,12 +194,18 @@ describe('grids', () => {
       buildings: '1-6号楼',
     });
     expect(ok(core, 'communities.get', { id: a!.id }).gridCount).toBe(1);
+    // The list counts per community, not in total.
+    const counts = Object.fromEntries(ok(core, 'communities.list', {}).map((c) => [c.id, c.gridCount]));
+    expect(counts[a!.id]).toBe(1);
+    expect(counts[b!.id]).toBe(0);
     const before = snapshot(core.db);
     expect(fails(core, 'grids.create', { communityId: b!.id, code: 'DFX-01', name: '重复' })).toMatchObject({
       code: 'CONFLICT',
       field: 'code',
     });
-    expect(fails(core, 'grids.create', { communityId: b!.id, code: 'X2', name: '负户数', households: -3 })).toMatchObject({
+    expect(
+      fails(core, 'grids.create', { communityId: b!.id, code: 'X2', name: '负户数', households: -3 }),
+    ).toMatchObject({
       field: 'households',
     });
     expect(snapshot(core.db)).toEqual(before);
@@ -193,7 +218,12 @@ describe('grids', () => {
     // The code is free again after deletion, and the tombstone stays for the district.
     ok(core, 'grids.create', { communityId: a!.id, code: 'DFX-01', name: '新第一网格' });
     expect(core.db.sqlite.prepare('select count(*) from grid').pluck().get()).toBe(2);
-    expect(ok(core, 'audit.list', { entity: 'grid' }).rows.map((r) => r.action)).toEqual(['create', 'delete', 'update', 'create']);
+    expect(ok(core, 'audit.list', { entity: 'grid' }).rows.map((r) => r.action)).toEqual([
+      'create',
+      'delete',
+      'update',
+      'create',
+    ]);
   });
 });
 

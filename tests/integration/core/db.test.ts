@@ -39,7 +39,9 @@ describe('database file', () => {
     expect(db.sqlite.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.sqlite.pragma('user_version', { simple: true })).toBe(knownMigrations().length);
     const tables = db.sqlite.prepare("select name from sqlite_master where type='table'").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['street', 'community', 'community_funding', 'grid', 'audit', 'settings', 'counters']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['street', 'community', 'community_funding', 'grid', 'audit', 'settings', 'counters']),
+    );
     expect(db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.preMigrationBackup).toBeNull();
   });
@@ -64,7 +66,9 @@ describe('database file', () => {
   it('refuses another application’s SQLite DB, untouched', () => {
     const file = path.join(tempDir(), 'other.db');
     const other = new Database(file);
-    other.exec('create table customers (id integer primary key, name text); insert into customers (name) values (\'x\');');
+    other.exec(
+      "create table customers (id integer primary key, name text); insert into customers (name) values ('x');",
+    );
     other.close();
     const before = sha(file);
     let err: unknown;
@@ -117,7 +121,9 @@ describe('database file', () => {
     const v1 = openDatabase({ file });
     v1.sqlite.prepare("insert into settings (key, value, updated_at) values ('minSpaceArea', '350', 'x')").run();
     v1.close();
-    const broken = migrationsPlus('CREATE TABLE `half_done` (`id` integer PRIMARY KEY);\n--> statement-breakpoint\nTHIS IS NOT SQL;');
+    const broken = migrationsPlus(
+      'CREATE TABLE `half_done` (`id` integer PRIMARY KEY);\n--> statement-breakpoint\nTHIS IS NOT SQL;',
+    );
     let err: unknown;
     try {
       openDatabase({ file, migrationsFolder: broken });
@@ -138,12 +144,14 @@ describe('database file', () => {
 
 describe('released migrations', () => {
   it('are never edited: their hashes match the recorded ones', () => {
-    const recorded = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/migration-hashes.json'), 'utf8')) as Record<
-      string,
-      string
-    >;
+    const recorded = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'tests/fixtures/migration-hashes.json'), 'utf8'),
+    ) as Record<string, string>;
     const dir = migrationsDir();
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.sql'))
+      .sort();
     for (const [name, hash] of Object.entries(recorded)) {
       expect(files, `${name} must still exist`).toContain(name);
       expect(sha(path.join(dir, name)), `${name} was edited after release`).toBe(hash);

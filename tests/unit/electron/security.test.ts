@@ -63,14 +63,23 @@ describe('CSP', () => {
 describe('navigation and window-open guards', () => {
   it('allow only app://streetgrid', () => {
     expect(isAllowedNavigation('app://streetgrid/index.html#/communities')).toBe(true);
-    for (const url of ['https://example.com', 'file:///etc/passwd', 'app://other/index.html', 'javascript:alert(1)', 'not a url']) {
+    for (const url of [
+      'https://example.com',
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       expect(isAllowedNavigation(url), url).toBe(false);
     }
     expect(windowOpenHandler()).toEqual({ action: 'deny' });
   });
 
   it('hardenContents prevents foreign navigation, webviews and window.open', () => {
-    const contents = new EventEmitter() as EventEmitter & { setWindowOpenHandler: (h: unknown) => void; handler?: unknown };
+    const contents = new EventEmitter() as EventEmitter & {
+      setWindowOpenHandler: (h: unknown) => void;
+      handler?: unknown;
+    };
     contents.setWindowOpenHandler = (h) => {
       contents.handler = h;
     };
@@ -120,7 +129,9 @@ describe('IPC sender check', () => {
     const core = coreFor(openTemp());
     const mainFrame = { url: 'app://streetgrid/index.html' };
     const call = { method: 'app.status', input: {} };
-    expect(handleInvoke(core, () => mainFrame as never, { senderFrame: mainFrame as never }, call)).toMatchObject({ ok: true });
+    expect(handleInvoke(core, () => mainFrame as never, { senderFrame: mainFrame as never }, call)).toMatchObject({
+      ok: true,
+    });
     const iframe = { url: 'app://streetgrid/index.html' };
     expect(handleInvoke(core, () => mainFrame as never, { senderFrame: iframe as never }, call)).toMatchObject({
       ok: false,

@@ -33,7 +33,10 @@ export const community = sqliteTable(
     spaceArea: real('space_area'),
     spaceOwnership: text('space_ownership', { enum: ['owned', 'rented', 'borrowed'] }),
     hasServiceHall: integer('has_service_hall', { mode: 'boolean' }).notNull().default(false),
-    functionRooms: text('function_rooms', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    functionRooms: text('function_rooms', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     // staffing
     secretaryName: text('secretary_name'),
     directorName: text('director_name'),
@@ -48,7 +51,10 @@ export const community = sqliteTable(
     uniqueIndex('community_code_uq').on(t.code),
     index('community_seq_ix').on(t.changeSeq),
     check('community_code_ck', sql`length(${t.code}) = 12`),
-    check('community_nonneg_ck', sql`coalesce(${t.spaceArea}, 0) >= 0 and coalesce(${t.households}, 0) >= 0 and coalesce(${t.population}, 0) >= 0`),
+    check(
+      'community_nonneg_ck',
+      sql`coalesce(${t.spaceArea}, 0) >= 0 and coalesce(${t.households}, 0) >= 0 and coalesce(${t.population}, 0) >= 0`,
+    ),
   ],
 );
 
@@ -81,14 +87,19 @@ export const grid = sqliteTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     leaderName: text('leader_name'),
-    gridWorkers: text('grid_workers', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    gridWorkers: text('grid_workers', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     households: integer('households'),
     buildings: text('buildings'),
     deletedAt: text('deleted_at'),
   },
   (t) => [
     // Grid codes are unique among live grids of the street; a deleted grid's code may be reused.
-    uniqueIndex('grid_code_live_uq').on(t.code).where(sql`${t.deletedAt} is null`),
+    uniqueIndex('grid_code_live_uq')
+      .on(t.code)
+      .where(sql`${t.deletedAt} is null`),
     index('grid_community_ix').on(t.communityId),
     index('grid_seq_ix').on(t.changeSeq),
   ],

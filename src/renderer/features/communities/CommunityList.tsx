@@ -27,7 +27,10 @@ export function CommunityList() {
     const all = communities.data ?? [];
     if (!query) return all;
     return all.filter(
-      (c) => c.name.toLowerCase().includes(query) || c.code.includes(query) || (c.officialName ?? '').toLowerCase().includes(query),
+      (c) =>
+        c.name.toLowerCase().includes(query) ||
+        c.code.includes(query) ||
+        (c.officialName ?? '').toLowerCase().includes(query),
     );
   }, [communities.data, query]);
 
@@ -70,23 +73,30 @@ export function CommunityList() {
           {rows.length === 0 ? (
             <Empty>{total === 0 ? UI.communities.empty : UI.communities.noMatch}</Empty>
           ) : (
-            <Table striped highlightOnHover stickyHeader stickyHeaderOffset={HEADER_HEIGHT} horizontalSpacing="md" verticalSpacing={10}>
+            <Table
+              striped
+              highlightOnHover
+              stickyHeader
+              stickyHeaderOffset={HEADER_HEIGHT}
+              horizontalSpacing="sm"
+              verticalSpacing={10}
+            >
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={150}>{UI.communities.code}</Table.Th>
+                  <Table.Th w={140}>{UI.communities.code}</Table.Th>
                   <Table.Th>{UI.communities.name}</Table.Th>
-                  <Table.Th w={64}>{UI.communities.kind}</Table.Th>
-                  <Table.Th w={80} className="sg-num">
+                  <Table.Th w={56}>{UI.communities.kind}</Table.Th>
+                  <Table.Th w={72} className="sg-num">
                     {UI.communities.grids}
                   </Table.Th>
-                  <Table.Th w={90} className="sg-num">
+                  <Table.Th w={84} className="sg-num">
                     {UI.communities.households}
                   </Table.Th>
-                  <Table.Th w={90} className="sg-num">
+                  <Table.Th w={84} className="sg-num">
                     {UI.communities.population}
                   </Table.Th>
-                  <Table.Th w={150}>{UI.communities.threeHave}</Table.Th>
-                  <Table.Th w={88}>{UI.communities.status}</Table.Th>
+                  <Table.Th w={160}>{UI.communities.threeHave}</Table.Th>
+                  <Table.Th w={80}>{UI.communities.status}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -95,7 +105,7 @@ export function CommunityList() {
                   return (
                     <Table.Tr key={c.id} c={retired ? 'dimmed' : undefined}>
                       <Table.Td className="sg-code">{c.code}</Table.Td>
-                      <Table.Td>
+                      <Table.Td className="sg-nowrap">
                         <Anchor component={Link} to={PATHS.community(c.id)} fw={500} c={retired ? 'dimmed' : undefined}>
                           {c.name}
                         </Anchor>

@@ -11,7 +11,15 @@ import { PATHS } from '../../paths';
 const FIELDS = ['code', 'name', 'kind'] as const;
 const kindData = COMMUNITY_KINDS.map((k) => ({ value: k, label: COMMUNITY_KIND_LABELS[k] }));
 
-export function CreateCommunityModal({ opened, onClose, streetCode }: { opened: boolean; onClose: () => void; streetCode: string }) {
+export function CreateCommunityModal({
+  opened,
+  onClose,
+  streetCode,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  streetCode: string;
+}) {
   return (
     <Modal opened={opened} onClose={onClose} title={UI.communities.addTitle} size="md">
       {/* Mounted only while open, so every opening starts from a clean form. */}

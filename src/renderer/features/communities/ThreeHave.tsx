@@ -9,7 +9,12 @@ type Key = 'people' | 'money' | 'place';
 
 function items(settings: SettingsT | undefined): { key: Key; short: string; label: string; rule: string }[] {
   return [
-    { key: 'people', short: UI.communities.hasPeople.slice(0, 2), label: UI.communities.hasPeople, rule: UI.communities.hasPeopleRule },
+    {
+      key: 'people',
+      short: UI.communities.hasPeople.slice(0, 2),
+      label: UI.communities.hasPeople,
+      rule: UI.communities.hasPeopleRule,
+    },
     {
       key: 'money',
       short: UI.communities.hasMoney.slice(0, 2),
@@ -46,6 +51,7 @@ export function ThreeHaveBadges({ value }: { value: ThreeHaveT }) {
               color={met ? 'green.7' : 'gray'}
               tt="none"
               fw={500}
+              style={{ flexShrink: 0, overflow: 'visible' }}
               aria-label={`${it.label}${met ? UI.communities.met : UI.communities.notMet}`}
             >
               {it.short}
@@ -58,7 +64,7 @@ export function ThreeHaveBadges({ value }: { value: ThreeHaveT }) {
 }
 
 /** Three cards with 达标/未达标 and the rule text, using the thresholds from settings. */
-export function ThreeHavePanel({ value }: { value: ThreeHaveT }) {
+export function ThreeHavePanel({ value, vertical = false }: { value: ThreeHaveT; vertical?: boolean }) {
   const settings = useSettings();
   return (
     <Paper withBorder p="md">
@@ -68,7 +74,7 @@ export function ThreeHavePanel({ value }: { value: ThreeHaveT }) {
           {UI.communities.threeHaveYear(value.year)}
         </Text>
       </Group>
-      <SimpleGrid cols={3} spacing="sm">
+      <SimpleGrid cols={vertical ? 1 : 3} spacing="sm">
         {items(settings.data).map((it) => {
           const met = value[it.key];
           return (

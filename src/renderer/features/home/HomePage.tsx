@@ -1,11 +1,14 @@
-import { Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { UI } from '../../../shared/messages';
-import { useCommunities, useStatus } from '../../api/queries';
+import { useCommunities, useGrids, useStatus } from '../../api/queries';
 import { Empty, PageLoader, QueryError } from '../../components/feedback';
 import { districtLine, formatNumber } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { PATHS } from '../../paths';
+import { ThreeHaveBadges } from '../communities/ThreeHave';
+
+const TODO_MAX = 8;
 
 function Stat({ label, value, unit }: { label: string; value: string; unit?: string }) {
   return (
@@ -45,12 +48,16 @@ function Meter({ label, met, total }: { label: string; met: number; total: numbe
 export function HomePage() {
   const status = useStatus();
   const communities = useCommunities(false);
+  const allGrids = useGrids(undefined);
   const street = status.data?.street ?? null;
 
   const rows = communities.data ?? [];
   const nCommunity = rows.filter((r) => r.kind === 'community').length;
   const nVillage = rows.length - nCommunity;
-  const grids = rows.reduce((s, r) => s + r.gridCount, 0);
+  const activeIds = new Set(rows.map((r) => r.id));
+  const grids = allGrids.data
+    ? allGrids.data.filter((g) => activeIds.has(g.communityId)).length
+    : rows.reduce((s, r) => s + r.gridCount, 0);
   const households = rows.reduce((s, r) => s + (r.households ?? 0), 0);
   const population = rows.reduce((s, r) => s + (r.population ?? 0), 0);
   const people = rows.filter((r) => r.threeHave.people).length;
@@ -58,12 +65,15 @@ export function HomePage() {
   const place = rows.filter((r) => r.threeHave.place).length;
   const all = rows.filter((r) => r.threeHave.people && r.threeHave.money && r.threeHave.place).length;
   const year = rows[0]?.threeHave.year ?? new Date().getFullYear();
+  const todo = rows.filter((r) => !(r.threeHave.people && r.threeHave.money && r.threeHave.place));
 
   return (
     <Stack gap={0} maw={1200}>
       <PageHeader
         title={UI.home.title}
-        subtitle={street ? `${street.name}  ·  ${UI.home.streetCode} ${street.code}  ·  ${districtLine(street)}` : undefined}
+        subtitle={
+          street ? `${street.name}  ·  ${UI.home.streetCode} ${street.code}  ·  ${districtLine(street)}` : undefined
+        }
         actions={
           <Button component={Link} to={PATHS.communities} variant="light">
             {UI.home.viewList}
@@ -123,6 +133,46 @@ export function HomePage() {
                 )}
               </Paper>
             </SimpleGrid>
+          )}
+
+          {rows.length > 0 && (
+            <Paper withBorder p="lg">
+              <Title order={4} fz={16} mb="sm">
+                {UI.home.todo}
+              </Title>
+              {todo.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {UI.home.todoNone}
+                </Text>
+              ) : (
+                <>
+                  <Table verticalSpacing={6} horizontalSpacing="sm" highlightOnHover>
+                    <Table.Tbody>
+                      {todo.slice(0, TODO_MAX).map((r) => (
+                        <Table.Tr key={r.id}>
+                          <Table.Td w={150} className="sg-code" c="dimmed">
+                            {r.code}
+                          </Table.Td>
+                          <Table.Td>
+                            <Anchor component={Link} to={PATHS.community(r.id)} size="sm">
+                              {r.name}
+                            </Anchor>
+                          </Table.Td>
+                          <Table.Td w={170}>
+                            <ThreeHaveBadges value={r.threeHave} />
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                  {todo.length > TODO_MAX && (
+                    <Anchor component={Link} to={PATHS.communities} size="sm" mt="sm" display="inline-block">
+                      {UI.home.todoMore(todo.length - TODO_MAX)}
+                    </Anchor>
+                  )}
+                </>
+              )}
+            </Paper>
           )}
         </Stack>
       )}

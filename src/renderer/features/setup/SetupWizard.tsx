@@ -1,13 +1,38 @@
 // First run: pick the street from the official division list (省 → 市 → 区/县 → 街道, or type its 9-digit code),
 // check the official list of 村(居)委会 it brings, and set up the database with `street.setup`.
-import { Badge, Box, Button, Center, Divider, Group, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Box,
+  Button,
+  Center,
+  Divider,
+  Group,
+  Paper,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { AppStatusT } from '../../../shared/contract';
 import { COMMUNITY_KIND_LABELS } from '../../../shared/enums';
 import { APP_NAME, ERR, UI } from '../../../shared/messages';
 import { invoke } from '../../api/client';
-import { keys, lookupStreet, useAreas, useCities, useMutationFor, useProvinces, useStreets, useVillages } from '../../api/queries';
+import {
+  keys,
+  lookupStreet,
+  useAreas,
+  useCities,
+  useMutationFor,
+  useProvinces,
+  useStreets,
+  useVillages,
+} from '../../api/queries';
 import { PageLoader, QueryError } from '../../components/feedback';
 import { AppMark } from '../../components/icons';
 import { notifySaved } from '../../components/notify';
@@ -22,7 +47,7 @@ const selectProps = {
   placeholder: UI.wizard.pick,
   nothingFoundMessage: UI.common.nothingFound,
   maxDropdownHeight: 300,
-  comboboxProps: { shadow: 'md' },
+  comboboxProps: { shadow: 'md', keepMounted: false },
 } as const;
 
 export function SetupWizard({ status }: { status: AppStatusT }) {
@@ -87,10 +112,10 @@ export function SetupWizard({ status }: { status: AppStatusT }) {
   const info = streetInfo.data;
 
   return (
-    <Box mih="100vh" py={40} px="md" bg="gray.0">
+    <Box mih="100vh" py={24} px="md" bg="gray.0">
       <Center>
         <Paper withBorder shadow="sm" p="xl" w="100%" maw={920}>
-          <Stack gap="lg">
+          <Stack gap="md">
             <Group gap="sm">
               <AppMark size={32} />
               <Text fw={700} size="lg">
@@ -176,7 +201,7 @@ export function SetupWizard({ status }: { status: AppStatusT }) {
                 error={errors.errors.streetCode}
                 maxLength={9}
                 inputMode="numeric"
-                w={300}
+                w={360}
                 classNames={{ input: 'sg-code' }}
               />
             </Group>
@@ -190,7 +215,9 @@ export function SetupWizard({ status }: { status: AppStatusT }) {
                         {UI.wizard.selected}
                       </Text>
                       <Text fw={600}>
-                        {info ? [info.provinceName, info.cityName, info.areaName, info.name].join(' ') : UI.common.loading}
+                        {info
+                          ? [info.provinceName, info.cityName, info.areaName, info.name].join(' ')
+                          : UI.common.loading}
                       </Text>
                     </Group>
                     <Badge variant="outline" size="lg" radius="sm" tt="none" className="sg-code">
@@ -212,8 +239,16 @@ export function SetupWizard({ status }: { status: AppStatusT }) {
                   ) : (
                     <>
                       <Text size="sm">{UI.wizard.preview(list.length, nCommunity, list.length - nCommunity)}</Text>
-                      <ScrollArea.Autosize mah={260} type="auto" offsetScrollbars>
-                        <Table striped highlightOnHover stickyHeader withTableBorder fz="sm" bg="white">
+                      <ScrollArea.Autosize mah={228} type="auto" offsetScrollbars>
+                        <Table
+                          striped
+                          highlightOnHover
+                          stickyHeader
+                          withTableBorder
+                          fz="sm"
+                          bg="white"
+                          verticalSpacing={6}
+                        >
                           <Table.Thead>
                             <Table.Tr>
                               <Table.Th w={150}>{UI.wizard.colCode}</Table.Th>
