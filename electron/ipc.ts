@@ -1,7 +1,7 @@
 // One invoke channel. The handler checks the sender, then hands { method, input } to the core's invoke, which
 // validates input with the contract's zod schema. Errors cross as { code, message (zh-CN), field? } only.
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
-import { invoke, type Core } from '../src/core/api';
+import { invokeAsync, type Core } from '../src/core/api';
 import { INVOKE_CHANNEL } from '../src/shared/bridge';
 import type { Envelope } from '../src/shared/errors';
 import { ERR } from '../src/shared/messages';
@@ -12,15 +12,15 @@ export function handleInvoke(
   mainFrame: () => WebFrameMain | null | undefined,
   event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
   payload: unknown,
-): Envelope<unknown> {
+): Promise<Envelope<unknown>> {
   if (!isTrustedSender(event.senderFrame, mainFrame())) {
-    return { ok: false, error: { code: 'FORBIDDEN', message: ERR.forbidden } };
+    return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: ERR.forbidden } });
   }
   const { method, input } = (typeof payload === 'object' && payload !== null ? payload : {}) as {
     method?: unknown;
     input?: unknown;
   };
-  return invoke(core, method, input);
+  return invokeAsync(core, method, input);
 }
 
 export function registerIpc(

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { invoke, type Core } from '../core/api';
+import { invokeAsync, type Core } from '../core/api';
 import { ERR } from '../shared/messages';
 import { resolveStatic } from '../core/static';
 import { CSP } from '../shared/csp';
@@ -130,7 +130,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
           return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: ERR.invalidInput } });
         }
         const { method, input } = (body ?? {}) as { method?: unknown; input?: unknown };
-        sendJson(res, 200, invoke(opts.core, method, input));
+        void invokeAsync(opts.core, method, input).then((r) => sendJson(res, 200, r));
       });
       return;
     }

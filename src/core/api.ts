@@ -21,6 +21,24 @@ import {
 } from './services/communities';
 import { createGrid, deleteGrid, listGrids, updateGrid } from './services/grids';
 import { listAudit } from './services/audit';
+import { createMember, deleteMember, getMember, listMembers, revealMember, updateMember } from './services/members';
+import { createUnit, deleteUnit, getUnit, listUnits, updateUnit } from './services/units';
+import {
+  assignMember,
+  createGroup,
+  createStation,
+  deleteGroup,
+  deleteStation,
+  networkTree,
+  unassignMember,
+  updateGroup,
+  updateStation,
+} from './services/network';
+import { createReport } from './services/reports';
+import { listReports } from './services/members';
+import { registrationCard } from './documents/registration-card';
+import { registrationCardPdf } from './documents/pdf';
+import { excelExport, excelTemplate, prepareImport, writeImport } from './excel';
 
 export type AppMode = 'electron' | 'browser' | 'cli';
 
@@ -35,7 +53,17 @@ export interface Core {
 
 type Read<M extends MethodName> = { read: (core: Core, input: ParsedInput<M>) => Output<M> };
 type Write<M extends MethodName> = { write: (ctx: ActionCtx, input: ParsedInput<M>) => Output<M> };
-type Handler<M extends MethodName> = Read<M> | Write<M>;
+/** Reads that wait on something outside SQLite (Chromium for PDFs, zip/xlsx streams). */
+type AsyncRead<M extends MethodName> = { readAsync: (core: Core, input: ParsedInput<M>) => Promise<Output<M>> };
+/**
+ * Writes whose input needs async preparation (parsing a workbook): `prepare` runs first, outside any transaction;
+ * `commit` then runs as one synchronous transaction with what it prepared.
+ */
+type PreparedWrite<M extends MethodName> = {
+  prepare: (core: Core, input: ParsedInput<M>) => Promise<unknown>;
+  commit: (ctx: ActionCtx, input: ParsedInput<M>, prepared: unknown) => Output<M>;
+};
+type Handler<M extends MethodName> = Read<M> | Write<M> | AsyncRead<M> | PreparedWrite<M>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 
 export const handlers: Handlers = {
@@ -75,40 +103,118 @@ export const handlers: Handlers = {
   'grids.update': { write: (ctx, i) => updateGrid(ctx, i) },
   'grids.delete': { write: (ctx, i) => deleteGrid(ctx, i.id) },
 
+  'members.list': { read: (core, i) => listMembers(core.db, i) },
+  'members.get': { read: (core, i) => getMember(core.db, i.id) },
+  'members.create': { write: (ctx, i) => createMember(ctx, i) },
+  'members.update': { write: (ctx, i) => updateMember(ctx, i) },
+  'members.delete': { write: (ctx, i) => deleteMember(ctx, i.id) },
+  'members.reveal': { write: (ctx, i) => revealMember(ctx, i.id, i.field) },
+
+  'units.list': { read: (core, i) => listUnits(core.db, i) },
+  'units.get': { read: (core, i) => getUnit(core.db, i.id) },
+  'units.create': { write: (ctx, i) => createUnit(ctx, i) },
+  'units.update': { write: (ctx, i) => updateUnit(ctx, i) },
+  'units.delete': { write: (ctx, i) => deleteUnit(ctx, i.id) },
+
+  'network.tree': { read: (core, i) => networkTree(core.db, i.communityId) },
+  'network.createStation': { write: (ctx, i) => createStation(ctx, i) },
+  'network.updateStation': { write: (ctx, i) => updateStation(ctx, i) },
+  'network.deleteStation': { write: (ctx, i) => deleteStation(ctx, i.id) },
+  'network.createGroup': { write: (ctx, i) => createGroup(ctx, i) },
+  'network.updateGroup': { write: (ctx, i) => updateGroup(ctx, i) },
+  'network.deleteGroup': { write: (ctx, i) => deleteGroup(ctx, i.id) },
+  'network.assign': { write: (ctx, i) => assignMember(ctx, i) },
+  'network.unassign': { write: (ctx, i) => unassignMember(ctx, i) },
+
+  'reports.create': { write: (ctx, i) => createReport(ctx, i) },
+  'reports.list': { read: (core, i) => listReports(core.db, i.memberId) },
+  'documents.registrationCard': { read: (core, i) => registrationCard(core.db, i.reportId, i.paper ?? 'A4') },
+  'documents.registrationCardPdf': { readAsync: (core, i) => registrationCardPdf(core.db, i.reportId, i.paper ?? 'A4') },
+
+  'excel.template': { readAsync: (_core, i) => excelTemplate(i.kind) },
+  'excel.export': { readAsync: (core, i) => excelExport(core.db, i) },
+  'excel.import': { prepare: (core, i) => prepareImport(core.db, i), commit: (ctx, i, prepared) => writeImport(ctx, i, prepared) },
+
   'settings.get': { read: (core) => getSettings(core.db) },
   'settings.update': { write: (ctx, i) => updateSettings(ctx, i) },
 
   'audit.list': { read: (core, i) => listAudit(core.db, i) },
 };
 
-function run<M extends MethodName>(
-  core: Core,
-  method: M,
-  input: ParsedInput<M>,
-): { data: Output<M>; changed: TableName[] } {
-  const h = handlers[method] as Handler<M>;
-  if ('read' in h) return { data: h.read(core, input), changed: [] };
+type Ran<M extends MethodName> = { data: Output<M>; changed: TableName[] };
+
+function write<M extends MethodName>(core: Core, fn: (ctx: ActionCtx) => Output<M>): Ran<M> {
   const operator = getSettings(core.db).operatorName;
-  const r = runAction(core.db, operator, (ctx) => h.write(ctx, input));
+  const r = runAction(core.db, operator, fn);
   return { data: r.value, changed: r.changed };
 }
 
-/** Validates and runs one call. Returns an envelope; unexpected errors become a generic Chinese message. */
-export function invoke(core: Core, method: unknown, rawInput: unknown): Envelope<unknown> {
+function runSync<M extends MethodName>(core: Core, method: M, input: ParsedInput<M>): Ran<M> {
+  const h = handlers[method] as Handler<M>;
+  if ('read' in h) return { data: h.read(core, input), changed: [] };
+  if ('write' in h) return write(core, (ctx) => h.write(ctx, input));
+  throw new Error(`${method} is asynchronous: use invokeAsync`);
+}
+
+async function runAsync<M extends MethodName>(core: Core, method: M, input: ParsedInput<M>): Promise<Ran<M>> {
+  const h = handlers[method] as Handler<M>;
+  if ('readAsync' in h) return { data: await h.readAsync(core, input), changed: [] };
+  if ('prepare' in h) {
+    const prepared = await h.prepare(core, input);
+    return write(core, (ctx) => h.commit(ctx, input, prepared));
+  }
+  return runSync(core, method, input);
+}
+
+type Parsed = { method: MethodName; input: unknown };
+
+function parse(method: unknown, rawInput: unknown): Parsed | Envelope<never> {
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'VALIDATION', message: ERR.unknownMethod(String(method).slice(0, 60)) } };
   }
+  const parsed = contract[method].input.safeParse(rawInput ?? {});
+  if (!parsed.success) return { ok: false, error: fromZodError(parsed.error).toShape() };
+  return { method, input: parsed.data };
+}
+
+function done(core: Core, r: Ran<MethodName>): Envelope<unknown> {
+  if (r.changed.length > 0) core.onChanged?.(r.changed);
+  return r.changed.length > 0 ? { ok: true, data: r.data, changed: r.changed } : { ok: true, data: r.data };
+}
+
+function failed(core: Core, method: unknown, e: unknown): Envelope<never> {
+  if (!(e instanceof AppError)) core.logError?.(e, String(method));
+  else if (e.cause) core.logError?.(e.cause, String(method));
+  return { ok: false, error: toErrorShape(e) };
+}
+
+/** Validates and runs one synchronous call (everything but PDF and Excel work). Never throws. */
+export function invoke(core: Core, method: unknown, rawInput: unknown): Envelope<unknown> {
   try {
-    const parsed = contract[method].input.safeParse(rawInput ?? {});
-    if (!parsed.success) return { ok: false, error: fromZodError(parsed.error).toShape() };
-    const { data, changed } = run(core, method, parsed.data as ParsedInput<typeof method>);
-    if (changed.length > 0) core.onChanged?.(changed);
-    return changed.length > 0 ? { ok: true, data, changed } : { ok: true, data };
+    const p = parse(method, rawInput);
+    if ('ok' in p) return p;
+    return done(core, runSync(core, p.method, p.input as never));
   } catch (e) {
-    if (!(e instanceof AppError)) core.logError?.(e, method);
-    else if (e.cause) core.logError?.(e.cause, method);
-    return { ok: false, error: toErrorShape(e) };
+    return failed(core, method, e);
   }
+}
+
+/** Validates and runs any call; what Electron IPC and the browser-mode server use. Never rejects. */
+export async function invokeAsync(core: Core, method: unknown, rawInput: unknown): Promise<Envelope<unknown>> {
+  try {
+    const p = parse(method, rawInput);
+    if ('ok' in p) return p;
+    return done(core, await runAsync(core, p.method, p.input as never));
+  } catch (e) {
+    return failed(core, method, e);
+  }
+}
+
+/** Typed async convenience for Node callers (CLI, tests): throws the AppError instead of returning an envelope. */
+export async function callAsync<M extends MethodName>(core: Core, method: M, input: Input<M>): Promise<Output<M>> {
+  const r = await invokeAsync(core, method, input);
+  if (!r.ok) throw new AppError(r.error.code, r.error.message, { ...(r.error.field ? { field: r.error.field } : {}) });
+  return r.data as Output<M>;
 }
 
 /** Typed convenience for Node callers (CLI, tests): throws the AppError instead of returning an envelope. */

@@ -2,9 +2,17 @@
 // One source of truth: electron/ipc.ts and the browser harness validate input against it; src/core/api.ts
 // implements it (a missing or mistyped method is a compile error); the renderer client is typed from it.
 import { z } from 'zod';
-import { COMMUNITY_KINDS, SPACE_OWNERSHIPS } from './enums';
+import {
+  COMMUNITY_KINDS,
+  GENDERS,
+  MEMBER_CATEGORIES,
+  MEMBER_STATUSES,
+  NETWORK_ROLES,
+  SPACE_OWNERSHIPS,
+  UNIT_TYPES,
+} from './enums';
 import { ERR } from './messages';
-import { isValidPhone } from './validators';
+import { idNumberFacts, isValidIdNumber, isValidMobile, isValidPhone, isValidUscc } from './validators';
 
 const id = z.number().int().positive();
 const text = (max: number) =>
@@ -183,6 +191,241 @@ const gridFields = {
   buildings: optText(200),
 };
 
+// ---------------------------------------------------------------- registry: members, units, network, 报到
+
+export const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: ERR.dateFormat })
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+    error: ERR.dateFormat,
+  });
+const mobile = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || isValidMobile(v), { error: ERR.mobileFormat });
+export const idNumber = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .refine((v) => isValidIdNumber(v), { error: ERR.idNumberInvalid });
+export const uscc = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .refine((v) => v === '' || isValidUscc(v), { error: ERR.usccInvalid });
+const tags = (max: number) => z.array(requiredText(max)).max(30);
+
+export const memberFields = {
+  name: requiredText(30),
+  gender: z.enum(GENDERS).optional(),
+  birthDate: isoDate.optional(),
+  ethnicity: optText(20),
+  idNumber,
+  phone: mobile.nullable().optional(),
+  communityId: id,
+  gridId: id.nullable().optional(),
+  category: z.enum(MEMBER_CATEGORIES),
+  employerUnitId: id.nullable().optional(),
+  employerName: optText(100),
+  employerPartyOrg: optText(100),
+  skills: tags(20).optional(),
+  reportDate: isoDate.nullable().optional(),
+  status: z.enum(MEMBER_STATUSES).optional(),
+  note: optText(500),
+};
+
+/** Gender and birth date, when given, must agree with the ID number (GB 11643 encodes both). */
+export function checkIdConsistency(
+  v: { idNumber?: string | undefined; gender?: string | undefined; birthDate?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (!v.idNumber) return;
+  const facts = idNumberFacts(v.idNumber);
+  if (!facts) return;
+  if (v.gender && v.gender !== facts.gender) ctx.addIssue({ code: 'custom', path: ['gender'], message: ERR.genderMismatch });
+  if (v.birthDate && v.birthDate !== facts.birthDate)
+    ctx.addIssue({ code: 'custom', path: ['birthDate'], message: ERR.birthDateMismatch(facts.birthDate) });
+}
+
+export const MemberInput = z.object(memberFields).strict().superRefine(checkIdConsistency);
+
+export const LiaisonPosition = z.object({
+  assignmentId: id,
+  groupId: id,
+  groupName: z.string(),
+  stationId: id,
+  stationName: z.string(),
+  startDate: z.string(),
+});
+
+export const MemberRow = z.object({
+  id,
+  name: z.string(),
+  gender: z.enum(GENDERS),
+  birthDate: z.string(),
+  ethnicity: z.string().nullable(),
+  idMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  communityId: id,
+  communityName: z.string(),
+  gridId: id.nullable(),
+  gridName: z.string().nullable(),
+  category: z.enum(MEMBER_CATEGORIES),
+  employerUnitId: id.nullable(),
+  employerName: z.string().nullable(),
+  employerPartyOrg: z.string().nullable(),
+  skills: z.array(z.string()),
+  reportDate: z.string().nullable(),
+  status: z.enum(MEMBER_STATUSES),
+  note: z.string().nullable(),
+  liaison: LiaisonPosition.nullable(),
+  updatedAt: z.string(),
+});
+
+export const MemberReport = z.object({
+  id,
+  memberId: id,
+  communityId: id,
+  communityName: z.string(),
+  reportDate: z.string(),
+  serviceIntent: z.string().nullable(),
+  skills: z.array(z.string()),
+  letterReceived: z.boolean(),
+  letterDate: z.string().nullable(),
+  cardNo: z.string(),
+  createdAt: z.string(),
+});
+
+export const MemberDetail = MemberRow.extend({ reports: z.array(MemberReport) });
+
+export const MEMBER_SORTS = ['name', 'birthDate', 'reportDate', 'community', 'updatedAt'] as const;
+
+export const MemberQuery = z
+  .object({
+    communityId: id.optional(),
+    gridId: id.optional(),
+    category: z.enum(MEMBER_CATEGORIES).optional(),
+    status: z.enum(MEMBER_STATUSES).optional(),
+    role: z.enum(NETWORK_ROLES).optional(),
+    employerUnitId: id.optional(),
+    reported: z.boolean().optional(),
+    q: z.string().trim().max(50).optional(),
+    sort: z.enum(MEMBER_SORTS).optional(),
+    desc: z.boolean().optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+const unitResource = z.object({ name: requiredText(30), description: text(200).optional().default('') }).strict();
+
+export const unitFields = {
+  name: requiredText(100),
+  uscc: uscc.nullable().optional(),
+  type: z.enum(UNIT_TYPES),
+  communityId: id.nullable().optional(),
+  partyOrgName: optText(100),
+  partySecretary: optText(30),
+  contactPerson: optText(30),
+  contactPhone: phone.nullable().optional(),
+  isCouncilMember: z.boolean().optional(),
+  resources: z.array(unitResource).max(50).optional(),
+};
+
+export const Unit = z.object({
+  id,
+  name: z.string(),
+  uscc: z.string().nullable(),
+  type: z.enum(UNIT_TYPES),
+  communityId: id.nullable(),
+  communityName: z.string().nullable(),
+  partyOrgName: z.string().nullable(),
+  partySecretary: z.string().nullable(),
+  contactPerson: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  isCouncilMember: z.boolean(),
+  resources: z.array(z.object({ name: z.string(), description: z.string() })),
+  employedCount: z.number().int(),
+  reportedCount: z.number().int(),
+  updatedAt: z.string(),
+});
+
+export const UnitQuery = z
+  .object({
+    q: z.string().trim().max(50).optional(),
+    type: z.enum(UNIT_TYPES).optional(),
+    communityId: id.optional(),
+    councilOnly: z.boolean().optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+export const NetworkMember = z.object({
+  memberId: id,
+  assignmentId: id,
+  name: z.string(),
+  category: z.enum(MEMBER_CATEGORIES),
+  gridName: z.string().nullable(),
+  startDate: z.string(),
+});
+export const NetworkGroup = z.object({
+  id,
+  stationId: id,
+  name: z.string(),
+  leaderName: z.string().nullable(),
+  members: z.array(NetworkMember),
+});
+export const NetworkStation = z.object({
+  id,
+  communityId: id,
+  gridId: id.nullable(),
+  gridName: z.string().nullable(),
+  name: z.string(),
+  residentialArea: z.string().nullable(),
+  leaderName: z.string().nullable(),
+  groups: z.array(NetworkGroup),
+  memberCount: z.number().int(),
+});
+export const NetworkTree = z.object({
+  communityId: id,
+  stations: z.array(NetworkStation),
+  counts: z.object({ stations: z.number().int(), groups: z.number().int(), liaisons: z.number().int(), unassigned: z.number().int() }),
+  unassigned: z.array(z.object({ id, name: z.string(), category: z.enum(MEMBER_CATEGORIES), gridName: z.string().nullable() })),
+});
+
+export const ReportInput = z
+  .object({
+    memberId: id,
+    communityId: id,
+    reportDate: isoDate,
+    serviceIntent: optText(200),
+    skills: tags(20).optional(),
+    letterReceived: z.boolean(),
+    letterDate: isoDate.nullable().optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.letterReceived && !v.letterDate) ctx.addIssue({ code: 'custom', path: ['letterDate'], message: ERR.letterDateRequired });
+  });
+
+export const Document = z.object({ title: z.string(), html: z.string() });
+/** A generated file crossing the boundary (xlsx, pdf, docx): the renderer saves or opens it. */
+export const FileOut = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
+
+export const EXCEL_KINDS = ['members', 'units', 'communities', 'grids'] as const;
+export const ImportProblem = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+export const ImportResult = z.object({
+  ok: z.boolean(),
+  total: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  /** Every problem found, by sheet row number (header = row 1) and column header. Non-empty ⇒ nothing written. */
+  problems: z.array(ImportProblem),
+});
+const base64File = z.string().min(1, { error: ERR.required }).max(200_000_000);
+
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes: readonly string[] = []) {
   return { input, output, writes };
 }
@@ -268,6 +511,84 @@ export const contract = {
   ),
   'grids.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() }), ['grid', 'community', 'audit']),
 
+  'members.list': method(MemberQuery, z.object({ rows: z.array(MemberRow), total: z.number().int() })),
+  'members.get': method(z.object({ id }).strict(), MemberDetail),
+  'members.create': method(MemberInput, MemberRow, ['member', 'audit']),
+  'members.update': method(
+    z
+      .object({ id, ...memberFields, idNumber: idNumber.optional(), name: requiredText(30).optional(), communityId: id.optional(), category: z.enum(MEMBER_CATEGORIES).optional() })
+      .strict()
+      .superRefine(checkIdConsistency),
+    MemberRow,
+    ['member', 'audit'],
+  ),
+  'members.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() }), ['member', 'audit']),
+  'members.reveal': method(
+    z.object({ id, field: z.enum(['idNumber', 'phone']) }).strict(),
+    z.object({ value: z.string().nullable() }),
+    ['audit'],
+  ),
+
+  'units.list': method(UnitQuery, z.object({ rows: z.array(Unit), total: z.number().int() })),
+  'units.get': method(z.object({ id }).strict(), Unit.extend({ members: z.array(MemberRow) })),
+  'units.create': method(z.object(unitFields).strict(), Unit, ['unit', 'audit']),
+  'units.update': method(
+    z.object({ id, ...unitFields, name: requiredText(100).optional(), type: z.enum(UNIT_TYPES).optional() }).strict(),
+    Unit,
+    ['unit', 'audit'],
+  ),
+  'units.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() }), ['unit', 'audit']),
+
+  'network.tree': method(z.object({ communityId: id }).strict(), NetworkTree),
+  'network.createStation': method(
+    z.object({ communityId: id, gridId: id.nullable().optional(), name: requiredText(50), residentialArea: optText(50), leaderName: optText(30) }).strict(),
+    NetworkStation.omit({ groups: true, memberCount: true }),
+    ['liaison_station', 'audit'],
+  ),
+  'network.updateStation': method(
+    z.object({ id, gridId: id.nullable().optional(), name: requiredText(50).optional(), residentialArea: optText(50), leaderName: optText(30) }).strict(),
+    NetworkStation.omit({ groups: true, memberCount: true }),
+    ['liaison_station', 'audit'],
+  ),
+  'network.deleteStation': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() }), ['liaison_station', 'audit']),
+  'network.createGroup': method(
+    z.object({ stationId: id, name: requiredText(50), leaderName: optText(30) }).strict(),
+    NetworkGroup.omit({ members: true }),
+    ['liaison_group', 'audit'],
+  ),
+  'network.updateGroup': method(
+    z.object({ id, stationId: id.optional(), name: requiredText(50).optional(), leaderName: optText(30) }).strict(),
+    NetworkGroup.omit({ members: true }),
+    ['liaison_group', 'audit'],
+  ),
+  'network.deleteGroup': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() }), ['liaison_group', 'audit']),
+  'network.assign': method(
+    z.object({ memberId: id, groupId: id, startDate: isoDate.optional() }).strict(),
+    LiaisonPosition,
+    ['liaison_assignment', 'member', 'audit'],
+  ),
+  'network.unassign': method(
+    z.object({ memberId: id, endDate: isoDate.optional() }).strict(),
+    z.object({ ended: z.boolean() }),
+    ['liaison_assignment', 'member', 'audit'],
+  ),
+
+  'reports.create': method(ReportInput, MemberReport, ['member_report', 'member', 'audit']),
+  'reports.list': method(z.object({ memberId: id }).strict(), z.array(MemberReport)),
+  'documents.registrationCard': method(z.object({ reportId: id, paper: z.enum(['A4', 'A5']).optional() }).strict(), Document),
+  'documents.registrationCardPdf': method(z.object({ reportId: id, paper: z.enum(['A4', 'A5']).optional() }).strict(), FileOut),
+
+  'excel.template': method(z.object({ kind: z.enum(EXCEL_KINDS) }).strict(), FileOut),
+  'excel.export': method(
+    z.object({ kind: z.enum(EXCEL_KINDS), members: MemberQuery.optional(), units: UnitQuery.optional(), communityId: id.optional() }).strict(),
+    FileOut,
+  ),
+  'excel.import': method(
+    z.object({ kind: z.enum(EXCEL_KINDS), base64: base64File, updateExisting: z.boolean().optional() }).strict(),
+    ImportResult,
+    ['member', 'unit', 'community', 'grid', 'audit'],
+  ),
+
   'settings.get': method(empty, Settings),
   'settings.update': method(
     z
@@ -315,3 +636,17 @@ export type SettingsT = z.output<typeof Settings>;
 export type AuditRowT = z.output<typeof AuditRow>;
 export type AppStatusT = z.output<typeof AppStatus>;
 export type ThreeHaveT = z.output<typeof ThreeHave>;
+
+export type MemberRowT = z.output<typeof MemberRow>;
+export type MemberDetailT = z.output<typeof MemberDetail>;
+export type MemberReportT = z.output<typeof MemberReport>;
+export type UnitT = z.output<typeof Unit>;
+export type NetworkTreeT = z.output<typeof NetworkTree>;
+export type LiaisonPositionT = z.output<typeof LiaisonPosition>;
+export type MemberQueryT = z.output<typeof MemberQuery>;
+export type UnitQueryT = z.output<typeof UnitQuery>;
+export type DocumentT = z.output<typeof Document>;
+export type FileOutT = z.output<typeof FileOut>;
+export type ImportResultT = z.output<typeof ImportResult>;
+export type ImportProblemT = z.output<typeof ImportProblem>;
+export type ExcelKind = (typeof EXCEL_KINDS)[number];

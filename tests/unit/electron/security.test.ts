@@ -125,22 +125,22 @@ describe('navigation and window-open guards', () => {
 });
 
 describe('IPC sender check', () => {
-  it('serves only the main window’s own top frame', () => {
+  it('serves only the main window’s own top frame', async () => {
     const core = coreFor(openTemp());
     const mainFrame = { url: 'app://streetgrid/index.html' };
     const call = { method: 'app.status', input: {} };
-    expect(handleInvoke(core, () => mainFrame as never, { senderFrame: mainFrame as never }, call)).toMatchObject({
+    expect(await handleInvoke(core, () => mainFrame as never, { senderFrame: mainFrame as never }, call)).toMatchObject({
       ok: true,
     });
     const iframe = { url: 'app://streetgrid/index.html' };
-    expect(handleInvoke(core, () => mainFrame as never, { senderFrame: iframe as never }, call)).toMatchObject({
+    expect(await handleInvoke(core, () => mainFrame as never, { senderFrame: iframe as never }, call)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
     const navigated = { url: 'https://evil.example/' };
     expect(isTrustedSender(navigated as never, navigated as never)).toBe(false);
-    expect(handleInvoke(core, () => null, { senderFrame: null }, call)).toMatchObject({ ok: false });
-    expect(handleInvoke(core, () => mainFrame as never, { senderFrame: mainFrame as never }, 'garbage')).toMatchObject({
+    expect(await handleInvoke(core, () => null, { senderFrame: null }, call)).toMatchObject({ ok: false });
+    expect(await handleInvoke(core, () => mainFrame as never, { senderFrame: mainFrame as never }, 'garbage')).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION' },
     });

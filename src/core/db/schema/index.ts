@@ -1,3 +1,5 @@
 export * from './meta';
 export * from './street';
+export * from './registry';
+export * from './network';
 export * from './audit';
