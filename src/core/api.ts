@@ -39,6 +39,7 @@ import { listReports } from './services/members';
 import { registrationCard } from './documents/registration-card';
 import { registrationCardPdf } from './documents/pdf';
 import { excelExport, excelTemplate, prepareImport, writeImport } from './excel';
+import { seedDemo } from './demo/seed';
 
 export type AppMode = 'electron' | 'browser' | 'cli';
 
@@ -134,6 +135,8 @@ export const handlers: Handlers = {
   'excel.template': { readAsync: (_core, i) => excelTemplate(i.kind) },
   'excel.export': { readAsync: (core, i) => excelExport(core.db, i) },
   'excel.import': { prepare: (core, i) => prepareImport(core.db, i), commit: (ctx, i, prepared) => writeImport(ctx, i, prepared) },
+
+  'demo.seed': { write: (ctx, i) => seedDemo(ctx, { members: i.members ?? 2000 }) },
 
   'settings.get': { read: (core) => getSettings(core.db) },
   'settings.update': { write: (ctx, i) => updateSettings(ctx, i) },

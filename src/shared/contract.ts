@@ -589,6 +589,12 @@ export const contract = {
     ['member', 'unit', 'community', 'grid', 'audit'],
   ),
 
+  'demo.seed': method(
+    z.object({ members: z.number().int().min(0).max(100_000).optional() }).strict(),
+    z.object({ units: z.number().int(), members: z.number().int(), grids: z.number().int(), stations: z.number().int(), groups: z.number().int(), liaisons: z.number().int(), reports: z.number().int() }),
+    ['grid', 'unit', 'member', 'member_report', 'liaison_station', 'liaison_group', 'liaison_assignment', 'community', 'audit'],
+  ),
+
   'settings.get': method(empty, Settings),
   'settings.update': method(
     z
