@@ -31,6 +31,7 @@ CREATE TABLE `member` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `member_id_number_live_uq` ON `member` (`id_number`) WHERE "member"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX `member_list_ix` ON `member` (`community_id`,`status`,`category`,`name_pinyin`);--> statement-breakpoint
+CREATE INDEX `member_community_ix` ON `member` (`community_id`,`status`,`name_pinyin`);--> statement-breakpoint
 CREATE INDEX `member_initials_ix` ON `member` (`name_initials`);--> statement-breakpoint
 CREATE INDEX `member_pinyin_ix` ON `member` (`name_pinyin`);--> statement-breakpoint
 CREATE INDEX `member_name_ix` ON `member` (`name`);--> statement-breakpoint

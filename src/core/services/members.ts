@@ -155,11 +155,18 @@ export function buildMemberWhere(q: MemberQueryT): { where: string; params: unkn
       params.push(`%${text.toUpperCase()}`, `%${text}`);
     } else if (isPinyinQuery(text)) {
       const p = text.toLowerCase();
-      conds.push('((m.name_initials >= ? and m.name_initials < ?) or (m.name_pinyin >= ? and m.name_pinyin < ?))');
-      params.push(p, prefixEnd(p), p, prefixEnd(p));
+      if (p.length > 4) {
+        // Longer than any name's initials: full pinyin only, so the name_pinyin index also gives the order.
+        conds.push('(m.name_pinyin >= ? and m.name_pinyin < ?)');
+        params.push(p, prefixEnd(p));
+      } else {
+        conds.push('((m.name_initials >= ? and m.name_initials < ?) or (m.name_pinyin >= ? and m.name_pinyin < ?))');
+        params.push(p, prefixEnd(p), p, prefixEnd(p));
+      }
     } else {
-      conds.push('instr(m.name, ?) > 0');
-      params.push(text);
+      // Names are searched from the start (surname first), a range on the name index rather than a table scan.
+      conds.push('(m.name >= ? and m.name < ?)');
+      params.push(text, prefixEnd(text));
     }
   }
   return { where: conds.join(' and '), params, needsAssignment };

@@ -93,21 +93,28 @@ export function networkTree(db: StreetGridDb, communityId: number): NetworkTreeT
        order by m.name_pinyin`,
     )
     .all(communityId) as { assignmentId: number; groupId: number; startDate: string; memberId: number; name: string; category: MemberCategory; gridName: string | null }[];
+  // Members in the register not yet in the network: the first 500 in name order (the screen searches the rest
+  // through members.list with role 'unassigned'); the count is active members minus active liaisons.
   const unassigned = db.sqlite
     .prepare(
       `select m.id, m.name, m.category, g.name as gridName from member m left join grid g on g.id = m.grid_id
-       where m.community_id = ? and m.deleted_at is null and m.status = 'active'
+       where m.community_id = ? and m.status = 'active' and m.deleted_at is null
          and not exists (select 1 from liaison_assignment a where a.member_id = m.id and a.end_date is null)
-       order by m.name_pinyin limit 2000`,
+       order by m.name_pinyin limit 500`,
     )
     .all(communityId) as NetworkTreeT['unassigned'];
-  const unassignedCount = db.sqlite
+  const active = db.sqlite
+    .prepare(`select count(*) from member m where m.community_id = ? and m.status = 'active' and m.deleted_at is null`)
+    .pluck()
+    .get(communityId) as number;
+  const activeLiaisons = db.sqlite
     .prepare(
-      `select count(*) from member m where m.community_id = ? and m.deleted_at is null and m.status = 'active'
-         and not exists (select 1 from liaison_assignment a where a.member_id = m.id and a.end_date is null)`,
+      `select count(*) from liaison_assignment a join member m on m.id = a.member_id
+       where a.end_date is null and m.community_id = ? and m.status = 'active' and m.deleted_at is null`,
     )
     .pluck()
     .get(communityId) as number;
+  const unassignedCount = active - activeLiaisons;
 
   const byGroup = new Map<number, NetworkTreeT['stations'][number]['groups'][number]['members']>();
   for (const l of liaisons) {

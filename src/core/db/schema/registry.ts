@@ -75,6 +75,8 @@ export const member = sqliteTable(
       .on(t.idNumber)
       .where(sql`${t.deletedAt} is null`),
     index('member_list_ix').on(t.communityId, t.status, t.category, t.namePinyin),
+    // The network screen's "not yet in the network" list: community + status, already in name order.
+    index('member_community_ix').on(t.communityId, t.status, t.namePinyin),
     index('member_initials_ix').on(t.nameInitials),
     index('member_pinyin_ix').on(t.namePinyin),
     index('member_name_ix').on(t.name),

@@ -1,0 +1,364 @@
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, type Core } from '../../../src/core/api';
+import { runAction } from '../../../src/core/db/action';
+import { openDatabase } from '../../../src/core/db/connection';
+import { demoUnitCount, seedDemo, type SeedCounts } from '../../../src/core/demo/seed';
+import {
+  idNumberFacts,
+  isValidIdNumber,
+  isValidMobile,
+  isValidPhone,
+  isValidUscc,
+} from '../../../src/shared/validators';
+import { coreFor, fails, ok, openTemp, ROOT, snapshot, streetCore, tempDir } from '../../helpers';
+
+function seed(core: Core, members: number, seedValue?: number): SeedCounts {
+  return runAction(core.db, '测试', (ctx) =>
+    seedDemo(ctx, { members, ...(seedValue !== undefined ? { seed: seedValue } : {}) }),
+  ).value;
+}
+
+function all<T>(core: Core, sql: string, ...params: unknown[]): T[] {
+  return core.db.sqlite.prepare(sql).all(...params) as T[];
+}
+
+function one(core: Core, sql: string, ...params: unknown[]): number {
+  return core.db.sqlite
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
+}
+
+/** A hash of every demo row except the wall-clock timestamps (created_at/updated_at are the action's time). */
+function dataHash(core: Core): string {
+  const h = crypto.createHash('sha256');
+  for (const table of [
+    'grid',
+    'unit',
+    'member',
+    'member_report',
+    'liaison_station',
+    'liaison_group',
+    'liaison_assignment',
+    'community',
+  ]) {
+    for (const row of all<Record<string, unknown>>(core, `select * from ${table} order by id`)) {
+      const { created_at: _c, updated_at: _u, ...rest } = row;
+      h.update(JSON.stringify(rest));
+    }
+  }
+  return h.digest('hex');
+}
+
+describe('demo street (seedDemo)', () => {
+  // One seeded street shared by the read-only checks below (the helpers' per-test cleanup would close it).
+  let dir = '';
+  let core: Core;
+  let counts: SeedCounts;
+  let initialHash = '';
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-demo-'));
+    core = { db: openDatabase({ file: path.join(dir, 'streetgrid.db') }), mode: 'cli' };
+    call(core, 'street.setup', { streetCode: '110101001' });
+    counts = seed(core, 300);
+    initialHash = dataHash(core);
+  });
+  afterAll(() => {
+    core.db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates grids, units, members, reports and the network in the promised proportions', () => {
+    expect(counts.members).toBe(300);
+    expect(counts.units).toBe(demoUnitCount(300));
+    expect(one(core, 'select count(*) from member')).toBe(300);
+    const communities = all<{ id: number; code: string }>(
+      core,
+      'select id, code from community where retired_at is null',
+    );
+    for (const c of communities) {
+      const grids = all<{ code: string }>(core, 'select code from grid where community_id = ? order by code', c.id);
+      expect(grids.length).toBeGreaterThanOrEqual(3);
+      expect(grids.length).toBeLessThanOrEqual(6);
+      grids.forEach((g, i) => expect(g.code).toBe(`${c.code}-${String(i + 1).padStart(2, '0')}`));
+    }
+    const byCategory = Object.fromEntries(
+      all<{ category: string; n: number }>(core, 'select category, count(*) as n from member group by 1').map((r) => [
+        r.category,
+        r.n,
+      ]),
+    );
+    expect(byCategory.employed).toBeGreaterThan(300 * 0.35);
+    expect(byCategory.retired).toBeGreaterThan(300 * 0.28);
+    expect(byCategory.mobile).toBeGreaterThan(300 * 0.07);
+    expect(one(core, "select count(*) from member where status = 'active'")).toBeGreaterThan(300 * 0.9);
+    expect(one(core, "select count(*) from member where ethnicity = '汉族'")).toBeGreaterThan(300 * 0.8);
+    // ≈70% of the employed members in the register reported.
+    const employed = one(core, "select count(*) from member where category = 'employed' and status = 'active'");
+    expect(counts.reports / employed).toBeGreaterThan(0.5);
+    expect(counts.reports / employed).toBeLessThan(0.9);
+    expect(counts.liaisons / one(core, "select count(*) from member where status = 'active'")).toBeGreaterThan(0.06);
+    expect(counts.liaisons / one(core, "select count(*) from member where status = 'active'")).toBeLessThan(0.14);
+    const audit = all<{ action: string; entity: string; summary: string }>(
+      core,
+      'select action, entity, summary from audit order by id desc limit 1',
+    )[0];
+    expect(audit).toMatchObject({ action: 'seed', entity: 'street' });
+    expect(audit?.summary).toContain('演示数据');
+  });
+
+  it('gives every member a valid, unique ID number that agrees with gender and birth date', () => {
+    const rows = all<{
+      idNumber: string;
+      gender: string;
+      birthDate: string;
+      phone: string | null;
+      idTail: string;
+      name: string;
+    }>(
+      core,
+      'select id_number as idNumber, gender, birth_date as birthDate, phone, id_tail as idTail, name from member',
+    );
+    expect(new Set(rows.map((r) => r.idNumber)).size).toBe(rows.length);
+    for (const r of rows) {
+      expect(isValidIdNumber(r.idNumber), r.idNumber).toBe(true);
+      expect(idNumberFacts(r.idNumber)).toEqual({ gender: r.gender, birthDate: r.birthDate });
+      expect(r.birthDate >= '1940-01-01' && r.birthDate <= '2003-12-31').toBe(true);
+      expect(r.idTail).toBe(r.idNumber.slice(-4));
+      if (r.phone !== null) expect(isValidMobile(r.phone), r.phone).toBe(true);
+      expect(r.name).toMatch(/^[\u4e00-\u9fa5]{2,4}$/);
+    }
+    // Most were born in the street's own district (东城区 110101).
+    expect(rows.filter((r) => r.idNumber.startsWith('110101')).length).toBeGreaterThan(rows.length * 0.5);
+  });
+
+  it('gives every unit a valid 统一社会信用代码, a party organisation and a valid contact phone', () => {
+    const units = all<{
+      name: string;
+      uscc: string;
+      partyOrgName: string;
+      partySecretary: string;
+      contactPhone: string;
+      type: string;
+    }>(
+      core,
+      'select name, uscc, party_org_name as partyOrgName, party_secretary as partySecretary, contact_phone as contactPhone, type from unit',
+    );
+    expect(new Set(units.map((u) => u.uscc)).size).toBe(units.length);
+    expect(new Set(units.map((u) => u.name)).size).toBe(units.length);
+    for (const u of units) {
+      expect(isValidUscc(u.uscc), `${u.name} ${u.uscc}`).toBe(true);
+      expect(u.partyOrgName).toMatch(/^中共.+(委员会)$/);
+      expect(u.partySecretary.length).toBeGreaterThanOrEqual(2);
+      expect(isValidPhone(u.contactPhone), u.contactPhone).toBe(true);
+    }
+    expect(new Set(units.map((u) => u.type)).size).toBeGreaterThanOrEqual(5);
+    expect(units.some((u) => u.name === '北京协和医院')).toBe(true);
+    const listed = ok(core, 'units.list', { councilOnly: true });
+    expect(listed.total).toBeGreaterThan(0);
+  });
+
+  it('backs every reported member with a 报到 record and a card number per community and year', () => {
+    const rows = all<{ id: number; reportDate: string; category: string; communityId: number; code: string }>(
+      core,
+      `select m.id, m.report_date as reportDate, m.category, m.community_id as communityId, c.code
+       from member m join community c on c.id = m.community_id where m.report_date is not null`,
+    );
+    expect(rows.length).toBe(counts.reports);
+    const cards = new Set<string>();
+    for (const m of rows) {
+      expect(m.category).toBe('employed');
+      const reports = ok(core, 'reports.list', { memberId: m.id });
+      expect(reports).toHaveLength(1);
+      const r = reports[0];
+      expect(r?.reportDate).toBe(m.reportDate);
+      expect(r?.communityId).toBe(m.communityId);
+      expect(r?.cardNo).toMatch(new RegExp(`^${m.code}-${m.reportDate.slice(0, 4)}-\\d{4}$`));
+      cards.add(r?.cardNo ?? '');
+    }
+    expect(cards.size).toBe(rows.length);
+    // Card numbers run 0001, 0002, … within each community and year, with no gaps.
+    const groups = all<{ prefix: string; n: number; maxNo: number }>(
+      core,
+      `select substr(card_no, 1, 17) as prefix, count(*) as n, max(cast(substr(card_no, 19) as integer)) as maxNo
+       from member_report group by 1`,
+    );
+    for (const g of groups) expect(g.maxNo).toBe(g.n);
+    // An employed member linked to a unit has the unit's party organisation through the join.
+    const employed = ok(core, 'members.list', { category: 'employed', limit: 5 });
+    for (const m of employed.rows) {
+      expect(m.employerUnitId).not.toBeNull();
+      expect(m.employerPartyOrg).toMatch(/^中共/);
+    }
+  });
+
+  it('builds a consistent three-tier network in every community', () => {
+    expect(
+      one(
+        core,
+        'select count(*) from (select member_id from liaison_assignment where end_date is null group by 1 having count(*) > 1)',
+      ),
+    ).toBe(0);
+    const wrong = one(
+      core,
+      `select count(*) from liaison_assignment a join liaison_group g on g.id = a.group_id join liaison_station s on s.id = g.station_id
+       join member m on m.id = a.member_id where m.community_id != s.community_id or m.status != 'active'`,
+    );
+    expect(wrong).toBe(0);
+    let liaisons = 0;
+    let stations = 0;
+    let groups = 0;
+    for (const c of all<{ id: number }>(core, 'select id from community where retired_at is null')) {
+      const tree = ok(core, 'network.tree', { communityId: c.id });
+      const active = one(core, "select count(*) from member where community_id = ? and status = 'active'", c.id);
+      const grids = one(core, 'select count(*) from grid where community_id = ?', c.id);
+      expect(tree.counts.stations).toBe(tree.stations.length);
+      expect(tree.stations.length).toBeGreaterThanOrEqual(Math.ceil(grids / 2));
+      expect(tree.stations.length).toBeLessThanOrEqual(grids);
+      expect(tree.counts.groups).toBe(tree.stations.reduce((n, s) => n + s.groups.length, 0));
+      for (const s of tree.stations) {
+        expect(s.groups.length).toBeGreaterThanOrEqual(2);
+        expect(s.groups.length).toBeLessThanOrEqual(4);
+        expect(s.memberCount).toBe(s.groups.reduce((n, g) => n + g.members.length, 0));
+        expect(s.name).toMatch(/党员联络站$/);
+      }
+      expect(tree.counts.liaisons).toBe(tree.stations.reduce((n, s) => n + s.memberCount, 0));
+      expect(tree.counts.liaisons + tree.counts.unassigned).toBe(active);
+      liaisons += tree.counts.liaisons;
+      stations += tree.counts.stations;
+      groups += tree.counts.groups;
+    }
+    expect({ liaisons, stations, groups }).toEqual({
+      liaisons: counts.liaisons,
+      stations: counts.stations,
+      groups: counts.groups,
+    });
+    const liaisonRows = ok(core, 'members.list', { role: 'liaison', limit: 1000 });
+    expect(liaisonRows.total).toBe(counts.liaisons);
+    for (const m of liaisonRows.rows) expect(m.liaison).not.toBeNull();
+  });
+
+  it('stores pinyin the way the services do, so search by initials, full pinyin, name and ID tail finds members', () => {
+    const m = all<{ id: number; name: string; initials: string; pinyin: string; idTail: string }>(
+      core,
+      'select id, name, name_initials as initials, name_pinyin as pinyin, id_tail as idTail from member order by id limit 1 offset 17',
+    )[0];
+    if (!m) throw new Error('no member');
+    for (const q of [m.initials, m.pinyin, m.name, m.idTail]) {
+      const found = ok(core, 'members.list', { q, limit: 1000 });
+      expect(
+        found.rows.map((r) => r.id),
+        q,
+      ).toContain(m.id);
+    }
+    // Re-saving through the service keeps the stored keys (they were computed the same way).
+    ok(core, 'members.update', { id: m.id, note: '复核' });
+    const after = all<{ initials: string; pinyin: string }>(
+      core,
+      'select name_initials as initials, name_pinyin as pinyin from member where id = ?',
+      m.id,
+    )[0];
+    expect(after).toEqual({ initials: m.initials, pinyin: m.pinyin });
+  });
+
+  it('is deterministic: the same seed and size give the same data; another seed gives other data', () => {
+    const a = streetCore('110101001');
+    const b = streetCore('110101001');
+    const c = streetCore('110101001');
+    seed(a, 300);
+    seed(b, 300);
+    seed(c, 300, 7);
+    expect(dataHash(a)).toBe(dataHash(b));
+    expect(dataHash(a)).toBe(initialHash);
+    expect(dataHash(c)).not.toBe(dataHash(a));
+  });
+
+  it('refuses to seed twice, in Chinese, changing nothing', () => {
+    const before = snapshot(core.db);
+    const e = fails(core, 'demo.seed', { members: 100 });
+    expect(e.code).toBe('CONFLICT');
+    expect(e.message).toContain('已有 300 名党员');
+    expect(snapshot(core.db)).toEqual(before);
+  });
+});
+
+describe("contract method 'demo.seed'", () => {
+  it('loads the demo street on a fresh street (the first-run wizard button)', () => {
+    const core = streetCore('110101001');
+    const r = ok(core, 'demo.seed', { members: 200 });
+    expect(r.members).toBe(200);
+    expect(r.units).toBe(20);
+    expect(r.grids).toBeGreaterThanOrEqual(30);
+    expect(r.stations).toBeGreaterThan(0);
+    expect(ok(core, 'members.list', {}).total).toBe(200);
+    expect(ok(core, 'communities.list', {}).every((c) => c.gridCount >= 3)).toBe(true);
+  });
+
+  it('refuses when the street is not set up yet', () => {
+    const core = coreFor(openTemp());
+    const e = fails(core, 'demo.seed', { members: 10 });
+    expect(e.code).toBe('NOT_INITIALIZED');
+    expect(e.message).toMatch(/街道/);
+  });
+
+  it('keeps grids a user already made and adds only what is missing', () => {
+    const core = streetCore('110101001');
+    const c = ok(core, 'communities.list', {})[0];
+    if (!c) throw new Error('no community');
+    ok(core, 'grids.create', { communityId: c.id, code: `${c.code}-01`, name: '自建网格' });
+    const r = ok(core, 'demo.seed', { members: 100 });
+    expect(one(core, 'select count(*) from grid where community_id = ?', c.id)).toBe(1);
+    expect(r.grids).toBe(one(core, 'select count(*) from grid') - 1);
+  });
+});
+
+describe('streetgrid seed (CLI)', () => {
+  function cli(...args: string[]) {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/streetgrid.mjs'), ...args], {
+      encoding: 'utf8',
+      cwd: ROOT,
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  it('seeds a street created by init, refuses a second time and needs --demo', () => {
+    const db = path.join(tempDir(), 'streetgrid.db');
+    expect(cli('init', '--db', db, '--street', '110101001').code).toBe(0);
+    const noDemo = cli('seed', '--db', db, '--members', '10');
+    expect(noDemo.code).toBe(2);
+    expect(noDemo.stderr).toContain('--demo');
+    const r = cli('seed', '--db', db, '--demo', '--members', '500');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('党员 500 名');
+    const again = cli('seed', '--db', db, '--demo', '--members', '500');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('已有 500 名党员');
+    const bad = cli('seed', '--db', db, '--demo', '--members', '100001');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('100000');
+
+    // `list` belongs to another part of the CLI; check the seeded members through it when it exists.
+    const list = cli('list', '--db', db, '--kind', 'members', '--json', '--limit', '5');
+    if (/未知命令/.test(list.stderr)) return;
+    expect(list.code).toBe(0);
+    const rows = JSON.parse(list.stdout) as unknown;
+    const arr = Array.isArray(rows) ? rows : ((rows as { rows?: unknown[] }).rows ?? []);
+    expect(arr).toHaveLength(5);
+    expect(JSON.stringify(arr)).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('refuses a DB without a street', () => {
+    const db = path.join(tempDir(), 'streetgrid.db');
+    const core = coreFor(openTemp(db));
+    core.db.close();
+    const r = cli('seed', '--db', db, '--demo', '--members', '10');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/街道/);
+  });
+});
