@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'ele
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Core } from '../src/core/api';
 import { openDatabase, type StreetGridDb } from '../src/core/db/connection';
+import { setPdfRenderer } from '../src/core/documents/pdf-port';
 import { setResourcesDir } from '../src/core/divisions';
 import { defaultUserDataDir, setMigrationsDir } from '../src/core/paths';
 import { resolveStatic } from '../src/core/static';
@@ -12,6 +13,7 @@ import { CHANGED_CHANNEL } from '../src/shared/bridge';
 import { AppError } from '../src/shared/errors';
 import { APP_NAME, ERR } from '../src/shared/messages';
 import { registerIpc } from './ipc';
+import { electronPdfRenderer } from './print';
 import { APP_HOST, APP_SCHEME, CSP, hardenContents, hardenSession, mainWindowOptions } from './security';
 
 protocol.registerSchemesAsPrivileged([
@@ -108,6 +110,7 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
+    setPdfRenderer(electronPdfRenderer);
     const core: Core = { db, mode: 'electron', logError: (e, m) => console.error(`[${m}]`, e) };
     registerIpc(ipcMain, core, () => mainWindow?.webContents.mainFrame);
     createWindow(core);
