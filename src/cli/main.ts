@@ -11,7 +11,10 @@ import { listGrids } from '../core/services/grids';
 import { currentStreet } from '../core/services/street';
 import { AppError } from '../shared/errors';
 import { CLI, ERR } from '../shared/messages';
+import { cmdExport, cmdImport, cmdList, cmdTemplate } from './excel-commands';
 import { startServer } from './server';
+import { cmdPrint } from './print-commands';
+import { cmdSeed } from './seed-command';
 
 export class UsageError extends Error {}
 
@@ -134,6 +137,18 @@ export async function main(argv: string[]): Promise<number> {
         return cmdInfo(rest);
       case 'serve':
         return await cmdServe(rest);
+      case 'import':
+        return await cmdImport(rest, (m) => new UsageError(m));
+      case 'export':
+        return await cmdExport(rest, (m) => new UsageError(m));
+      case 'template':
+        return await cmdTemplate(rest, (m) => new UsageError(m));
+      case 'list':
+        return cmdList(rest, (m) => new UsageError(m));
+      case 'seed':
+        return cmdSeed(rest, (m) => new UsageError(m));
+      case 'print':
+        return await cmdPrint(rest, (m) => new UsageError(m));
       case undefined:
       case 'help':
       case '--help':
