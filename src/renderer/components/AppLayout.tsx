@@ -7,12 +7,18 @@ import { useSettings } from '../api/queries';
 import { ErrorBoundary } from './ErrorBoundary';
 import { districtLine } from './format';
 import { AppMark, IconBuildings, IconHistory, IconHome, IconSettings } from './icons';
+import { IconNetwork } from '../features/network/NetworkIcon';
+import { IconUnits } from '../features/units/UnitsIcon';
+import { IconMembers } from '../features/members/MembersIcon';
 
 export const HEADER_HEIGHT = 56;
 
 const NAV = [
   { to: '/', label: UI.nav.home, icon: IconHome, exact: true },
   { to: '/communities', label: UI.nav.communities, icon: IconBuildings, exact: false },
+  { to: '/members', label: UI.members.nav, icon: IconMembers, exact: false },
+  { to: '/units', label: UI.units.nav, icon: IconUnits, exact: false },
+  { to: '/network', label: UI.network.nav, icon: IconNetwork, exact: false },
   { to: '/audit', label: UI.nav.audit, icon: IconHistory, exact: false },
   { to: '/settings', label: UI.nav.settings, icon: IconSettings, exact: false },
 ] as const;

@@ -7,6 +7,7 @@ import { districtLine, formatNumber } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { PATHS } from '../../paths';
 import { ThreeHaveBadges } from '../communities/ThreeHave';
+import { DemoSeedCard } from '../setup/SetupWizard';
 
 const TODO_MAX = 8;
 
@@ -87,6 +88,7 @@ export function HomePage() {
         <QueryError error={communities.error} onRetry={() => void communities.refetch()} />
       ) : (
         <Stack gap="lg">
+          {rows.length > 0 && <DemoSeedCard />}
           <SimpleGrid cols={{ base: 2, md: 5 }} spacing="md">
             <Stat label={UI.home.communityCount} value={formatNumber(nCommunity)} unit={UI.common.unitItems} />
             <Stat label={UI.home.villageCount} value={formatNumber(nVillage)} unit={UI.common.unitItems} />

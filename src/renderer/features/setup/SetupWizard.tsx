@@ -1,10 +1,13 @@
 // First run: pick the street from the official division list (省 → 市 → 区/县 → 街道, or type its 9-digit code),
-// check the official list of 村(居)委会 it brings, and set up the database with `street.setup`.
+// check the official list of 村(居)委会 it brings, and set up the database with `street.setup` — optionally followed by
+// 载入演示数据 (see the end of this file, also offered on the home page while the street has no members).
 import {
+  Alert,
   Badge,
   Box,
   Button,
   Center,
+  Checkbox,
   Divider,
   Group,
   Paper,
@@ -17,24 +20,27 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { MutationObserver, useIsMutating, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { AppStatusT } from '../../../shared/contract';
 import { COMMUNITY_KIND_LABELS } from '../../../shared/enums';
 import { APP_NAME, ERR, UI } from '../../../shared/messages';
-import { invoke } from '../../api/client';
+import { errorMessage, invoke } from '../../api/client';
 import {
   keys,
   lookupStreet,
+  queryClient,
   useAreas,
   useCities,
+  useMemberTotal,
   useMutationFor,
   useProvinces,
   useStreets,
   useVillages,
 } from '../../api/queries';
 import { PageLoader, QueryError } from '../../components/feedback';
-import { AppMark } from '../../components/icons';
+import { AppMark, IconAlert } from '../../components/icons';
 import { notifySaved } from '../../components/notify';
 import { useFieldErrors } from '../../components/useFieldErrors';
 
@@ -56,6 +62,7 @@ export function SetupWizard({ status }: { status: AppStatusT }) {
   const [area, setArea] = useState<string | null>(null);
   const [street, setStreet] = useState<string | null>(null);
   const [codeText, setCodeText] = useState('');
+  const [withDemo, setWithDemo] = useState(false);
   const errors = useFieldErrors(['streetCode'] as const);
   const lookupSeq = useRef(0);
 
@@ -72,7 +79,11 @@ export function SetupWizard({ status }: { status: AppStatusT }) {
   });
 
   const setup = useMutationFor('street.setup', {
-    onSuccess: (r) => notifySaved(UI.wizard.done(r.street.name)),
+    onSuccess: (r) => {
+      notifySaved(UI.wizard.done(r.street.name));
+      // The wizard is gone by now (the app shows the home page); the demo mutation lives on in the query client.
+      if (withDemo) void runDemoSeed(true);
+    },
     onError: (e) => errors.handle(e),
   });
 
@@ -275,6 +286,14 @@ export function SetupWizard({ status }: { status: AppStatusT }) {
               </Paper>
             )}
 
+            <Checkbox
+              label={UI.demoSeed.checkbox}
+              description={UI.demoSeed.checkboxHint}
+              checked={withDemo}
+              onChange={(e) => setWithDemo(e.currentTarget.checked)}
+              color="yellow.8"
+            />
+
             <Divider />
             <Group justify="space-between" wrap="nowrap">
               <Stack gap={2}>
@@ -298,5 +317,91 @@ export function SetupWizard({ status }: { status: AppStatusT }) {
         </Paper>
       </Center>
     </Box>
+  );
+}
+
+// ---- 载入演示数据 ------------------------------------------------------------------------------------------------
+// Fictitious grids, units, members and a liaison network ('demo.seed', 2000 members) so the office can try the app.
+// Both entry points (the wizard's checkbox, the home page card) run the same mutation, which lives in the query
+// client rather than in a component, so it finishes — and reports — even after the wizard has unmounted.
+
+export const DEMO_MEMBERS = 2000;
+const DEMO_KEY = ['demo.seed'] as const;
+const NOTE_ID = 'streetgrid-demo-seed';
+
+/** Loads the demo data, with a notification that tells how it went. `afterSetup`: called right after street.setup. */
+export function runDemoSeed(afterSetup = false): Promise<boolean> {
+  if (queryClient.isMutating({ mutationKey: DEMO_KEY }) > 0) return Promise.resolve(false);
+  notifications.show({
+    id: NOTE_ID,
+    loading: true,
+    title: UI.demoSeed.badge,
+    message: UI.demoSeed.running,
+    autoClose: false,
+    withCloseButton: false,
+  });
+  const observer = new MutationObserver(queryClient, {
+    mutationKey: DEMO_KEY,
+    mutationFn: () => invoke('demo.seed', { members: DEMO_MEMBERS }),
+  });
+  return observer.mutate(undefined).then(
+    (c) => {
+      notifications.update({
+        id: NOTE_ID,
+        loading: false,
+        color: 'green',
+        title: UI.demoSeed.doneTitle,
+        message: UI.demoSeed.done(c),
+        autoClose: 10_000,
+        withCloseButton: true,
+      });
+      return true;
+    },
+    (e: unknown) => {
+      notifications.update({
+        id: NOTE_ID,
+        loading: false,
+        color: 'red',
+        title: UI.demoSeed.failedTitle,
+        message: afterSetup ? `${errorMessage(e)} ${UI.demoSeed.failedAfterSetup}` : errorMessage(e),
+        autoClose: false,
+        withCloseButton: true,
+      });
+      return false;
+    },
+  );
+}
+
+export function useDemoSeeding(): boolean {
+  return useIsMutating({ mutationKey: DEMO_KEY }) > 0;
+}
+
+/** Home page: while the street has no members, offer the demo data (clearly marked as such). */
+export function DemoSeedCard() {
+  const total = useMemberTotal();
+  const seeding = useDemoSeeding();
+  if (total.data !== 0 && !seeding) return null;
+  return (
+    <Paper withBorder p="lg" style={{ borderColor: 'var(--mantine-color-yellow-4)' }}>
+      <Stack gap="sm">
+        <Group gap="sm">
+          <Title order={4} fz={16}>
+            {UI.demoSeed.cardTitle}
+          </Title>
+          <Badge color="yellow" variant="light" radius="sm" tt="none" fw={500}>
+            {UI.demoSeed.badge}
+          </Badge>
+        </Group>
+        <Text size="sm">{UI.demoSeed.cardText}</Text>
+        <Alert color="yellow" variant="light" icon={<IconAlert />} py="xs">
+          <Text size="sm">{UI.demoSeed.cardWarning}</Text>
+        </Alert>
+        <Group>
+          <Button variant="light" color="yellow.9" loading={seeding} onClick={() => void runDemoSeed()}>
+            {UI.demoSeed.button}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }
