@@ -6,7 +6,18 @@ import tseslint from 'typescript-eslint';
 const nodeOnly = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'url', 'zlib'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'drizzle/**', 'resources/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'release/**',
+      'drizzle/**',
+      'resources/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -27,7 +38,10 @@ export default tseslint.config(
         {
           paths: ['electron', 'better-sqlite3'],
           patterns: [
-            { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'The renderer talks to the core only through the contract.' },
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*'],
+              message: 'The renderer talks to the core only through the contract.',
+            },
             { group: nodeOnly, message: 'No Node APIs in the renderer.' },
             { regex: '^(\\.\\./)+(core|src/core)(/|$)', message: 'The renderer may not import src/core.' },
           ],
@@ -57,7 +71,9 @@ export default tseslint.config(
         'error',
         {
           paths: ['electron'],
-          patterns: [{ group: ['**/renderer/**', '**/electron/**'], message: 'The core never depends on Electron or the UI.' }],
+          patterns: [
+            { group: ['**/renderer/**', '**/electron/**'], message: 'The core never depends on Electron or the UI.' },
+          ],
         },
       ],
     },

@@ -15,6 +15,7 @@ for (const f of ['vitest.json', 'playwright.json']) fs.rmSync(path.join(results,
 const steps = [
   ['typecheck', [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']],
   ['lint', [bin('eslint/bin/eslint.js'), '.']],
+  ['format', [bin('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']],
   ['migrations', [path.join(root, 'scripts/check-migrations.mjs')]],
   [
     'unit + integration',

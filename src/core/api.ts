@@ -130,11 +130,16 @@ export const handlers: Handlers = {
   'reports.create': { write: (ctx, i) => createReport(ctx, i) },
   'reports.list': { read: (core, i) => listReports(core.db, i.memberId) },
   'documents.registrationCard': { read: (core, i) => registrationCard(core.db, i.reportId, i.paper ?? 'A4') },
-  'documents.registrationCardPdf': { readAsync: (core, i) => registrationCardPdf(core.db, i.reportId, i.paper ?? 'A4') },
+  'documents.registrationCardPdf': {
+    readAsync: (core, i) => registrationCardPdf(core.db, i.reportId, i.paper ?? 'A4'),
+  },
 
   'excel.template': { readAsync: (_core, i) => excelTemplate(i.kind) },
   'excel.export': { readAsync: (core, i) => excelExport(core.db, i) },
-  'excel.import': { prepare: (core, i) => prepareImport(core.db, i), commit: (ctx, i, prepared) => writeImport(ctx, i, prepared) },
+  'excel.import': {
+    prepare: (core, i) => prepareImport(core.db, i),
+    commit: (ctx, i, prepared) => writeImport(ctx, i, prepared),
+  },
 
   'demo.seed': { write: (ctx, i) => seedDemo(ctx, { members: i.members ?? 2000 }) },
 

@@ -197,9 +197,12 @@ export const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: ERR.dateFormat })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-    error: ERR.dateFormat,
-  });
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    {
+      error: ERR.dateFormat,
+    },
+  );
 const mobile = z
   .string()
   .trim()
@@ -243,7 +246,8 @@ export function checkIdConsistency(
   if (!v.idNumber) return;
   const facts = idNumberFacts(v.idNumber);
   if (!facts) return;
-  if (v.gender && v.gender !== facts.gender) ctx.addIssue({ code: 'custom', path: ['gender'], message: ERR.genderMismatch });
+  if (v.gender && v.gender !== facts.gender)
+    ctx.addIssue({ code: 'custom', path: ['gender'], message: ERR.genderMismatch });
   if (v.birthDate && v.birthDate !== facts.birthDate)
     ctx.addIssue({ code: 'custom', path: ['birthDate'], message: ERR.birthDateMismatch(facts.birthDate) });
 }
@@ -391,8 +395,15 @@ export const NetworkStation = z.object({
 export const NetworkTree = z.object({
   communityId: id,
   stations: z.array(NetworkStation),
-  counts: z.object({ stations: z.number().int(), groups: z.number().int(), liaisons: z.number().int(), unassigned: z.number().int() }),
-  unassigned: z.array(z.object({ id, name: z.string(), category: z.enum(MEMBER_CATEGORIES), gridName: z.string().nullable() })),
+  counts: z.object({
+    stations: z.number().int(),
+    groups: z.number().int(),
+    liaisons: z.number().int(),
+    unassigned: z.number().int(),
+  }),
+  unassigned: z.array(
+    z.object({ id, name: z.string(), category: z.enum(MEMBER_CATEGORIES), gridName: z.string().nullable() }),
+  ),
 });
 
 export const ReportInput = z
@@ -407,7 +418,8 @@ export const ReportInput = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.letterReceived && !v.letterDate) ctx.addIssue({ code: 'custom', path: ['letterDate'], message: ERR.letterDateRequired });
+    if (v.letterReceived && !v.letterDate)
+      ctx.addIssue({ code: 'custom', path: ['letterDate'], message: ERR.letterDateRequired });
   });
 
 export const Document = z.object({ title: z.string(), html: z.string() });
@@ -516,7 +528,14 @@ export const contract = {
   'members.create': method(MemberInput, MemberRow, ['member', 'audit']),
   'members.update': method(
     z
-      .object({ id, ...memberFields, idNumber: idNumber.optional(), name: requiredText(30).optional(), communityId: id.optional(), category: z.enum(MEMBER_CATEGORIES).optional() })
+      .object({
+        id,
+        ...memberFields,
+        idNumber: idNumber.optional(),
+        name: requiredText(30).optional(),
+        communityId: id.optional(),
+        category: z.enum(MEMBER_CATEGORIES).optional(),
+      })
       .strict()
       .superRefine(checkIdConsistency),
     MemberRow,
@@ -541,16 +560,35 @@ export const contract = {
 
   'network.tree': method(z.object({ communityId: id }).strict(), NetworkTree),
   'network.createStation': method(
-    z.object({ communityId: id, gridId: id.nullable().optional(), name: requiredText(50), residentialArea: optText(50), leaderName: optText(30) }).strict(),
+    z
+      .object({
+        communityId: id,
+        gridId: id.nullable().optional(),
+        name: requiredText(50),
+        residentialArea: optText(50),
+        leaderName: optText(30),
+      })
+      .strict(),
     NetworkStation.omit({ groups: true, memberCount: true }),
     ['liaison_station', 'audit'],
   ),
   'network.updateStation': method(
-    z.object({ id, gridId: id.nullable().optional(), name: requiredText(50).optional(), residentialArea: optText(50), leaderName: optText(30) }).strict(),
+    z
+      .object({
+        id,
+        gridId: id.nullable().optional(),
+        name: requiredText(50).optional(),
+        residentialArea: optText(50),
+        leaderName: optText(30),
+      })
+      .strict(),
     NetworkStation.omit({ groups: true, memberCount: true }),
     ['liaison_station', 'audit'],
   ),
-  'network.deleteStation': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() }), ['liaison_station', 'audit']),
+  'network.deleteStation': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() }), [
+    'liaison_station',
+    'audit',
+  ]),
   'network.createGroup': method(
     z.object({ stationId: id, name: requiredText(50), leaderName: optText(30) }).strict(),
     NetworkGroup.omit({ members: true }),
@@ -561,7 +599,10 @@ export const contract = {
     NetworkGroup.omit({ members: true }),
     ['liaison_group', 'audit'],
   ),
-  'network.deleteGroup': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() }), ['liaison_group', 'audit']),
+  'network.deleteGroup': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() }), [
+    'liaison_group',
+    'audit',
+  ]),
   'network.assign': method(
     z.object({ memberId: id, groupId: id, startDate: isoDate.optional() }).strict(),
     LiaisonPosition,
@@ -575,12 +616,25 @@ export const contract = {
 
   'reports.create': method(ReportInput, MemberReport, ['member_report', 'member', 'audit']),
   'reports.list': method(z.object({ memberId: id }).strict(), z.array(MemberReport)),
-  'documents.registrationCard': method(z.object({ reportId: id, paper: z.enum(['A4', 'A5']).optional() }).strict(), Document),
-  'documents.registrationCardPdf': method(z.object({ reportId: id, paper: z.enum(['A4', 'A5']).optional() }).strict(), FileOut),
+  'documents.registrationCard': method(
+    z.object({ reportId: id, paper: z.enum(['A4', 'A5']).optional() }).strict(),
+    Document,
+  ),
+  'documents.registrationCardPdf': method(
+    z.object({ reportId: id, paper: z.enum(['A4', 'A5']).optional() }).strict(),
+    FileOut,
+  ),
 
   'excel.template': method(z.object({ kind: z.enum(EXCEL_KINDS) }).strict(), FileOut),
   'excel.export': method(
-    z.object({ kind: z.enum(EXCEL_KINDS), members: MemberQuery.optional(), units: UnitQuery.optional(), communityId: id.optional() }).strict(),
+    z
+      .object({
+        kind: z.enum(EXCEL_KINDS),
+        members: MemberQuery.optional(),
+        units: UnitQuery.optional(),
+        communityId: id.optional(),
+      })
+      .strict(),
     FileOut,
   ),
   'excel.import': method(
@@ -591,8 +645,26 @@ export const contract = {
 
   'demo.seed': method(
     z.object({ members: z.number().int().min(0).max(100_000).optional() }).strict(),
-    z.object({ units: z.number().int(), members: z.number().int(), grids: z.number().int(), stations: z.number().int(), groups: z.number().int(), liaisons: z.number().int(), reports: z.number().int() }),
-    ['grid', 'unit', 'member', 'member_report', 'liaison_station', 'liaison_group', 'liaison_assignment', 'community', 'audit'],
+    z.object({
+      units: z.number().int(),
+      members: z.number().int(),
+      grids: z.number().int(),
+      stations: z.number().int(),
+      groups: z.number().int(),
+      liaisons: z.number().int(),
+      reports: z.number().int(),
+    }),
+    [
+      'grid',
+      'unit',
+      'member',
+      'member_report',
+      'liaison_station',
+      'liaison_group',
+      'liaison_assignment',
+      'community',
+      'audit',
+    ],
   ),
 
   'settings.get': method(empty, Settings),

@@ -121,7 +121,8 @@ export const ERR = {
   unitHasMembers: (n: number) => `该单位还关联着 ${n} 名党员，请先修改这些党员的工作单位。`,
   stationNotFound: '找不到该联络站，可能已被删除。',
   groupNotFound: '找不到该联络小组，可能已被删除。',
-  stationHasGroups: (g: number, m: number) => `该联络站下还有 ${g} 个联络小组、${m} 名联络员，不能删除。请先移走或删除这些小组。`,
+  stationHasGroups: (g: number, m: number) =>
+    `该联络站下还有 ${g} 个联络小组、${m} 名联络员，不能删除。请先移走或删除这些小组。`,
   groupHasMembers: (n: number) => `该联络小组还有 ${n} 名联络员，不能删除。请先把他们调到其他小组。`,
   memberNotInCommunity: '该党员不在此联络站所属的社区，不能编入。',
   memberNotActive: '该党员不是在册状态，不能编入联络网络。',
@@ -462,8 +463,7 @@ export const UI = {
     noMatch: '没有符合条件的单位。',
     created: (name: string) => `已新增「${name}」`,
     deleteTitle: '删除驻区单位',
-    deleteConfirm: (name: string) =>
-      `确定删除「${name}」？如果还有党员的工作单位登记为该单位，系统会拒绝删除。`,
+    deleteConfirm: (name: string) => `确定删除「${name}」？如果还有党员的工作单位登记为该单位，系统会拒绝删除。`,
     backToList: '返回单位列表',
     info: '基本信息',
     members: '在职党员',
@@ -709,7 +709,8 @@ export const UI = {
     openNetwork: '打开联络网络',
     // ---- 变更记录 tab
     historyEmpty: '还没有变更记录。',
-    historyLimited: (shown: number, total: number) => `显示最近 ${shown} 条（共 ${total} 条），更早的记录请到“操作日志”查看。`,
+    historyLimited: (shown: number, total: number) =>
+      `显示最近 ${shown} 条（共 ${total} 条），更早的记录请到“操作日志”查看。`,
   },
   reports: {
     title: (name: string) => `在职党员报到：${name}`,
@@ -738,7 +739,8 @@ export const UI = {
     importButton: '导入 Excel',
     exportButton: '导出 Excel',
     templateButton: '下载模板',
-    intro: '请使用导入模板填写（第 1 行是表头）。导入时全部核对通过才写入；只要有一处错误，就一条也不写入，并列出所有问题。',
+    intro:
+      '请使用导入模板填写（第 1 行是表头）。导入时全部核对通过才写入；只要有一处错误，就一条也不写入，并列出所有问题。',
     downloadTemplate: '下载导入模板',
     dropzone: '把 .xlsx 文件拖到这里，或点击选择文件',
     dropzoneActive: '松开鼠标即可选择该文件',
@@ -748,7 +750,8 @@ export const UI = {
     notXlsx: '只能导入 Excel 工作簿（.xlsx 文件）。',
     tooBig: (max: string) => `文件超过 ${max}，请拆分成多个文件分批导入。`,
     updateExisting: (label: string) => `更新已存在的${label}`,
-    updateExistingHint: '勾选后，表中已登记的记录会被更新（空白单元格不覆盖原有内容）；不勾选时，已登记的记录会被列为问题。',
+    updateExistingHint:
+      '勾选后，表中已登记的记录会被更新（空白单元格不覆盖原有内容）；不勾选时，已登记的记录会被列为问题。',
     start: '开始导入',
     reading: '正在读取文件…',
     working: '正在核对并导入，请稍候…',
@@ -841,7 +844,8 @@ export const EXCEL = {
       gender: '男 或 女；可不填，按身份证号自动确定；填写时须与身份证号一致。',
       birthDate: '可不填，按身份证号自动确定；填写时须与身份证号一致。',
       ethnicity: '如 汉族、回族。',
-      idNumber: '18 位居民身份证号，末位可以是 X；系统按国家标准 GB 11643 核对校验码。同一身份证号在本街道只能登记一次。',
+      idNumber:
+        '18 位居民身份证号，末位可以是 X；系统按国家标准 GB 11643 核对校验码。同一身份证号在本街道只能登记一次。',
       phone: '11 位中国大陆手机号。',
       category: '在职党员、离退休党员、流动党员 三者之一。',
       community: '填写社区名称（如 多福巷社区）或 12 位统计代码。',
@@ -925,8 +929,7 @@ export const EXCEL = {
     `身份证号已登记在党员「${name}」名下。如要用本表更新已有党员，请选择“更新已有记录”后重新导入`,
   unitUsccTaken: (name: string) =>
     `统一社会信用代码已登记在单位「${name}」名下。如要用本表更新已有单位，请选择“更新已有记录”后重新导入`,
-  unitNameTaken: (name: string) =>
-    `单位「${name}」已登记。如要用本表更新已有单位，请选择“更新已有记录”后重新导入`,
+  unitNameTaken: (name: string) => `单位「${name}」已登记。如要用本表更新已有单位，请选择“更新已有记录”后重新导入`,
   gridCodeTaken: (code: string, community: string) =>
     `网格编码 ${code} 已存在（${community}）。如要用本表更新已有网格，请选择“更新已有记录”后重新导入`,
   changedMeanwhile: '导入期间数据库被其他操作修改了，为避免冲突，本次导入没有写入任何数据，请重新导入。',
@@ -955,12 +958,28 @@ export const DEMO = {
     `本数据库已有 ${n} 名党员。为避免数据重复，演示数据只能载入到还没有党员的数据库中，本次未做任何改动。`,
   noCommunities: '本街道还没有在用的社区（村），无法生成演示数据。请先添加社区。',
   membersRange: (max: number) => `演示党员人数应为 0 到 ${max} 之间的整数。`,
-  auditSummary: (c: { grids: number; units: number; members: number; reports: number; stations: number; groups: number; liaisons: number }) =>
+  auditSummary: (c: {
+    grids: number;
+    units: number;
+    members: number;
+    reports: number;
+    stations: number;
+    groups: number;
+    liaisons: number;
+  }) =>
     `载入演示数据：新建网格 ${c.grids} 个、驻区单位 ${c.units} 个、党员 ${c.members} 名（其中报到 ${c.reports} 名）、联络站 ${c.stations} 个、联络小组 ${c.groups} 个、联络员 ${c.liaisons} 名`,
   cliNeedDemo: '请加上 --demo，确认要载入演示数据（虚构的网格、驻区单位、党员和联络网络）。',
   cliSeedFormat: '--seed 应为 0 到 4294967295 之间的整数',
   cliStart: (n: number, file: string) => `正在生成演示数据（党员 ${n} 名）……\n数据库：${file}`,
   cliDone: (seconds: string) => `演示数据已载入，用时 ${seconds} 秒：`,
-  cliCounts: (c: { grids: number; units: number; members: number; reports: number; stations: number; groups: number; liaisons: number }) =>
+  cliCounts: (c: {
+    grids: number;
+    units: number;
+    members: number;
+    reports: number;
+    stations: number;
+    groups: number;
+    liaisons: number;
+  }) =>
     `  网格 ${c.grids} 个，驻区单位 ${c.units} 个，党员 ${c.members} 名（报到 ${c.reports} 名），联络站 ${c.stations} 个，联络小组 ${c.groups} 个，联络员 ${c.liaisons} 名`,
 } as const;

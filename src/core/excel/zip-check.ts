@@ -11,7 +11,6 @@ const DESCRIPTOR = 0x08074b50;
 /** Uncompressed bytes a workbook may declare (a 200,000-row sheet is far below; a zip bomb or a damaged directory is not). */
 const MAX_UNCOMPRESSED = 2 * 1024 ** 3;
 
-
 interface Entry {
   name: string;
   method: number;
@@ -95,7 +94,8 @@ export async function checkZip(buf: Buffer): Promise<ZipCheck> {
   let declared = 0;
   for (const e of dir.entries) {
     // ZIP64 (sizes beyond 4 GB) or encryption: no workbook the office makes looks like that.
-    if (e.csize === 0xffffffff || e.usize === 0xffffffff || e.offset === 0xffffffff || e.flags & 0x1) return { ok: false };
+    if (e.csize === 0xffffffff || e.usize === 0xffffffff || e.offset === 0xffffffff || e.flags & 0x1)
+      return { ok: false };
     declared += e.usize;
   }
   if (declared > MAX_UNCOMPRESSED) return { ok: false };

@@ -227,7 +227,12 @@ function assertIdFree(db: StreetGridDb, idNumber: string, exceptId?: number): vo
   if (other) throw new AppError('CONFLICT', ERR.memberIdTaken(other.name), { field: 'idNumber' });
 }
 
-function checkLinks(db: StreetGridDb, communityId: number, gridId: number | null | undefined, unitId: number | null | undefined) {
+function checkLinks(
+  db: StreetGridDb,
+  communityId: number,
+  gridId: number | null | undefined,
+  unitId: number | null | undefined,
+) {
   requireActiveCommunity(db, communityId);
   if (gridId !== null && gridId !== undefined) {
     const g = db.orm
@@ -301,7 +306,8 @@ export function createMember(ctx: ActionCtx, input: ParsedInput<'members.create'
 export function updateMember(ctx: ActionCtx, input: ParsedInput<'members.update'>): MemberRowT {
   const current = loadMember(ctx.db, input.id);
   const communityId = input.communityId ?? current.communityId;
-  const gridId = input.gridId !== undefined ? input.gridId : communityId !== current.communityId ? null : current.gridId;
+  const gridId =
+    input.gridId !== undefined ? input.gridId : communityId !== current.communityId ? null : current.gridId;
   checkLinks(ctx.db, communityId, gridId, input.employerUnitId);
   const idNumber = input.idNumber ?? current.idNumber;
   if (idNumber !== current.idNumber) assertIdFree(ctx.db, idNumber, current.id);
@@ -344,7 +350,13 @@ export function updateMember(ctx: ActionCtx, input: ParsedInput<'members.update'
     changes.after.idMasked = after.idMasked;
   }
   if (Object.keys(changes.after).length > 0) {
-    ctx.audit({ action: 'update', entity: 'member', entityId: input.id, summary: `修改党员「${after.name}」`, ...changes });
+    ctx.audit({
+      action: 'update',
+      entity: 'member',
+      entityId: input.id,
+      summary: `修改党员「${after.name}」`,
+      ...changes,
+    });
   }
   ctx.touch('member');
   return after;
@@ -353,7 +365,11 @@ export function updateMember(ctx: ActionCtx, input: ParsedInput<'members.update'
 export function deleteMember(ctx: ActionCtx, id: number): { deleted: boolean } {
   const before = memberRow(ctx.db, id);
   if (before.liaison) throw new AppError('CONFLICT', ERR.memberIsLiaison, { field: 'id' });
-  ctx.db.orm.update(member).set({ deletedAt: ctx.now, updatedAt: ctx.now, changeSeq: ctx.seq() }).where(eq(member.id, id)).run();
+  ctx.db.orm
+    .update(member)
+    .set({ deletedAt: ctx.now, updatedAt: ctx.now, changeSeq: ctx.seq() })
+    .where(eq(member.id, id))
+    .run();
   ctx.audit({ action: 'delete', entity: 'member', entityId: id, summary: `删除党员「${before.name}」`, before });
   ctx.touch('member');
   return { deleted: true };

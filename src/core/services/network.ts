@@ -92,7 +92,15 @@ export function networkTree(db: StreetGridDb, communityId: number): NetworkTreeT
        where s.community_id = ? and a.end_date is null and lg.deleted_at is null and s.deleted_at is null
        order by m.name_pinyin`,
     )
-    .all(communityId) as { assignmentId: number; groupId: number; startDate: string; memberId: number; name: string; category: MemberCategory; gridName: string | null }[];
+    .all(communityId) as {
+    assignmentId: number;
+    groupId: number;
+    startDate: string;
+    memberId: number;
+    name: string;
+    category: MemberCategory;
+    gridName: string | null;
+  }[];
   // Members in the register not yet in the network: the first 500 in name order (the screen searches the rest
   // through members.list with role 'unassigned'); the count is active members minus active liaisons.
   const unassigned = db.sqlite
@@ -119,7 +127,14 @@ export function networkTree(db: StreetGridDb, communityId: number): NetworkTreeT
   const byGroup = new Map<number, NetworkTreeT['stations'][number]['groups'][number]['members']>();
   for (const l of liaisons) {
     const list = byGroup.get(l.groupId) ?? [];
-    list.push({ memberId: l.memberId, assignmentId: l.assignmentId, name: l.name, category: l.category, gridName: l.gridName, startDate: l.startDate });
+    list.push({
+      memberId: l.memberId,
+      assignmentId: l.assignmentId,
+      name: l.name,
+      category: l.category,
+      gridName: l.gridName,
+      startDate: l.startDate,
+    });
     byGroup.set(l.groupId, list);
   }
   const tree = stations.map((s) => {
@@ -129,7 +144,12 @@ export function networkTree(db: StreetGridDb, communityId: number): NetworkTreeT
   return {
     communityId,
     stations: tree,
-    counts: { stations: stations.length, groups: groups.length, liaisons: liaisons.length, unassigned: unassignedCount },
+    counts: {
+      stations: stations.length,
+      groups: groups.length,
+      liaisons: liaisons.length,
+      unassigned: unassignedCount,
+    },
     unassigned,
   };
 }
@@ -154,7 +174,13 @@ export function createStation(ctx: ActionCtx, input: ParsedInput<'network.create
     .returning()
     .get();
   const out = stationOut(ctx.db, row);
-  ctx.audit({ action: 'create', entity: 'liaison_station', entityId: row.id, summary: `新增联络站「${row.name}」（${c.name}）`, after: out });
+  ctx.audit({
+    action: 'create',
+    entity: 'liaison_station',
+    entityId: row.id,
+    summary: `新增联络站「${row.name}」（${c.name}）`,
+    after: out,
+  });
   ctx.touch('liaison_station');
   return out;
 }
@@ -170,7 +196,13 @@ export function updateStation(ctx: ActionCtx, input: ParsedInput<'network.update
   const row = ctx.db.orm.update(liaisonStation).set(set).where(eq(liaisonStation.id, s.id)).returning().get();
   const before = stationOut(ctx.db, s);
   const after = stationOut(ctx.db, row);
-  ctx.audit({ action: 'update', entity: 'liaison_station', entityId: s.id, summary: `修改联络站「${row.name}」`, ...diff(before, after) });
+  ctx.audit({
+    action: 'update',
+    entity: 'liaison_station',
+    entityId: s.id,
+    summary: `修改联络站「${row.name}」`,
+    ...diff(before, after),
+  });
   ctx.touch('liaison_station');
   return after;
 }
@@ -200,9 +232,20 @@ function activeInGroup(db: StreetGridDb, groupId: number): number {
 export function deleteStation(ctx: ActionCtx, id: number): { deleted: boolean } {
   const s = loadStation(ctx.db, id);
   const n = activeInStation(ctx.db, id);
-  if (n.groups > 0 || n.members > 0) throw new AppError('CONFLICT', ERR.stationHasGroups(n.groups, n.members), { field: 'id' });
-  ctx.db.orm.update(liaisonStation).set({ deletedAt: ctx.now, updatedAt: ctx.now, changeSeq: ctx.seq() }).where(eq(liaisonStation.id, id)).run();
-  ctx.audit({ action: 'delete', entity: 'liaison_station', entityId: id, summary: `删除联络站「${s.name}」`, before: stationOut(ctx.db, s) });
+  if (n.groups > 0 || n.members > 0)
+    throw new AppError('CONFLICT', ERR.stationHasGroups(n.groups, n.members), { field: 'id' });
+  ctx.db.orm
+    .update(liaisonStation)
+    .set({ deletedAt: ctx.now, updatedAt: ctx.now, changeSeq: ctx.seq() })
+    .where(eq(liaisonStation.id, id))
+    .run();
+  ctx.audit({
+    action: 'delete',
+    entity: 'liaison_station',
+    entityId: id,
+    summary: `删除联络站「${s.name}」`,
+    before: stationOut(ctx.db, s),
+  });
   ctx.touch('liaison_station');
   return { deleted: true };
 }
@@ -222,7 +265,13 @@ export function createGroup(ctx: ActionCtx, input: ParsedInput<'network.createGr
     })
     .returning()
     .get();
-  ctx.audit({ action: 'create', entity: 'liaison_group', entityId: row.id, summary: `新增联络小组「${row.name}」（${s.name}）`, after: groupOut(row) });
+  ctx.audit({
+    action: 'create',
+    entity: 'liaison_group',
+    entityId: row.id,
+    summary: `新增联络小组「${row.name}」（${s.name}）`,
+    after: groupOut(row),
+  });
   ctx.touch('liaison_group');
   return groupOut(row);
 }
@@ -235,14 +284,21 @@ export function updateGroup(ctx: ActionCtx, input: ParsedInput<'network.updateGr
   let summary = `修改联络小组「${input.name ?? g.name}」`;
   if (input.stationId !== undefined && input.stationId !== g.stationId) {
     const to = loadStation(ctx.db, input.stationId);
-    if (to.communityId !== from.communityId) throw new AppError('VALIDATION', ERR.groupMoveCommunity, { field: 'stationId' });
+    if (to.communityId !== from.communityId)
+      throw new AppError('VALIDATION', ERR.groupMoveCommunity, { field: 'stationId' });
     set.stationId = to.id;
     summary = `将联络小组「${g.name}」从「${from.name}」调到「${to.name}」`;
   }
   if (input.name !== undefined) set.name = input.name;
   if (input.leaderName !== undefined) set.leaderName = nul(input.leaderName);
   const row = ctx.db.orm.update(liaisonGroup).set(set).where(eq(liaisonGroup.id, g.id)).returning().get();
-  ctx.audit({ action: 'update', entity: 'liaison_group', entityId: g.id, summary, ...diff(groupOut(g), groupOut(row)) });
+  ctx.audit({
+    action: 'update',
+    entity: 'liaison_group',
+    entityId: g.id,
+    summary,
+    ...diff(groupOut(g), groupOut(row)),
+  });
   ctx.touch('liaison_group', 'liaison_station');
   return groupOut(row);
 }
@@ -251,8 +307,18 @@ export function deleteGroup(ctx: ActionCtx, id: number): { deleted: boolean } {
   const g = loadGroup(ctx.db, id);
   const n = activeInGroup(ctx.db, id);
   if (n > 0) throw new AppError('CONFLICT', ERR.groupHasMembers(n), { field: 'id' });
-  ctx.db.orm.update(liaisonGroup).set({ deletedAt: ctx.now, updatedAt: ctx.now, changeSeq: ctx.seq() }).where(eq(liaisonGroup.id, id)).run();
-  ctx.audit({ action: 'delete', entity: 'liaison_group', entityId: id, summary: `删除联络小组「${g.name}」`, before: groupOut(g) });
+  ctx.db.orm
+    .update(liaisonGroup)
+    .set({ deletedAt: ctx.now, updatedAt: ctx.now, changeSeq: ctx.seq() })
+    .where(eq(liaisonGroup.id, id))
+    .run();
+  ctx.audit({
+    action: 'delete',
+    entity: 'liaison_group',
+    entityId: id,
+    summary: `删除联络小组「${g.name}」`,
+    before: groupOut(g),
+  });
   ctx.touch('liaison_group');
   return { deleted: true };
 }
@@ -269,16 +335,29 @@ export function assignMember(ctx: ActionCtx, input: ParsedInput<'network.assign'
   const g = loadGroup(ctx.db, input.groupId);
   const s = loadStation(ctx.db, g.stationId);
   if (m.status !== 'active') throw new AppError('CONFLICT', ERR.memberNotActive, { field: 'memberId' });
-  if (m.communityId !== s.communityId) throw new AppError('VALIDATION', ERR.memberNotInCommunity, { field: 'memberId' });
+  if (m.communityId !== s.communityId)
+    throw new AppError('VALIDATION', ERR.memberNotInCommunity, { field: 'memberId' });
   const today = input.startDate ?? ctx.now.slice(0, 10);
   const current = activeAssignment(ctx.db, m.id);
   if (current && current.groupId === g.id) {
-    const r = ctx.db.sqlite.prepare('select start_date from liaison_assignment where id = ?').pluck().get(current.id) as string;
-    return { assignmentId: current.id, groupId: g.id, groupName: g.name, stationId: s.id, stationName: s.name, startDate: r };
+    const r = ctx.db.sqlite
+      .prepare('select start_date from liaison_assignment where id = ?')
+      .pluck()
+      .get(current.id) as string;
+    return {
+      assignmentId: current.id,
+      groupId: g.id,
+      groupName: g.name,
+      stationId: s.id,
+      stationName: s.name,
+      startDate: r,
+    };
   }
   let fromName: string | null = null;
   if (current) {
-    fromName = (ctx.db.sqlite.prepare('select name from liaison_group where id = ?').pluck().get(current.groupId) as string) ?? null;
+    fromName =
+      (ctx.db.sqlite.prepare('select name from liaison_group where id = ?').pluck().get(current.groupId) as string) ??
+      null;
     ctx.db.sqlite
       .prepare('update liaison_assignment set end_date = ?, updated_at = ?, change_seq = ? where id = ?')
       .run(today, ctx.now, ctx.seq(), current.id);
@@ -292,12 +371,21 @@ export function assignMember(ctx: ActionCtx, input: ParsedInput<'network.assign'
     action: current ? 'update' : 'create',
     entity: 'liaison_assignment',
     entityId: Number(id),
-    summary: current ? `将联络员「${m.name}」从「${fromName}」调到「${g.name}」` : `将党员「${m.name}」编入联络小组「${g.name}」`,
+    summary: current
+      ? `将联络员「${m.name}」从「${fromName}」调到「${g.name}」`
+      : `将党员「${m.name}」编入联络小组「${g.name}」`,
     before: current ? { groupId: current.groupId, group: fromName } : null,
     after: { memberId: m.id, groupId: g.id, group: g.name, station: s.name, startDate: today },
   });
   ctx.touch('liaison_assignment', 'member');
-  return { assignmentId: Number(id), groupId: g.id, groupName: g.name, stationId: s.id, stationName: s.name, startDate: today };
+  return {
+    assignmentId: Number(id),
+    groupId: g.id,
+    groupName: g.name,
+    stationId: s.id,
+    stationName: s.name,
+    startDate: today,
+  };
 }
 
 export function unassignMember(ctx: ActionCtx, input: ParsedInput<'network.unassign'>): { ended: boolean } {

@@ -25,7 +25,7 @@ export function createReport(ctx: ActionCtx, input: ParsedInput<'reports.create'
   const c = requireActiveCommunity(ctx.db, input.communityId);
   const year = input.reportDate.slice(0, 4);
   const n = ctx.db.sqlite
-    .prepare("select count(*) from member_report where community_id = ? and substr(report_date, 1, 4) = ?")
+    .prepare('select count(*) from member_report where community_id = ? and substr(report_date, 1, 4) = ?')
     .pluck()
     .get(c.id, year) as number;
   const cardNo = `${c.code}-${year}-${String(n + 1).padStart(4, '0')}`;

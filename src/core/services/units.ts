@@ -54,7 +54,9 @@ export function listUnits(db: StreetGridDb, q: UnitQueryT): { rows: UnitT[]; tot
   if (text) {
     if (isPinyinQuery(text) && !/^[0-9A-HJ-NPQRTUWXY]{18}$/i.test(text)) {
       const p = text.toLowerCase();
-      conds.push('((u.name_initials >= ? and u.name_initials < ?) or (u.name_pinyin >= ? and u.name_pinyin < ?) or instr(u.name, ?) > 0)');
+      conds.push(
+        '((u.name_initials >= ? and u.name_initials < ?) or (u.name_pinyin >= ? and u.name_pinyin < ?) or instr(u.name, ?) > 0)',
+      );
       params.push(p, prefixEnd(p), p, prefixEnd(p), text);
     } else {
       conds.push('(instr(u.name, ?) > 0 or u.uscc = ?)');
@@ -65,7 +67,10 @@ export function listUnits(db: StreetGridDb, q: UnitQueryT): { rows: UnitT[]; tot
   const rows = db.sqlite
     .prepare(`${UNIT_SELECT} where ${where} order by u.name_pinyin, u.id limit ? offset ?`)
     .all(...params, q.limit ?? 200, q.offset ?? 0) as RawUnit[];
-  const total = db.sqlite.prepare(`select count(*) from unit u where ${where}`).pluck().get(...params) as number;
+  const total = db.sqlite
+    .prepare(`select count(*) from unit u where ${where}`)
+    .pluck()
+    .get(...params) as number;
   return { rows: rows.map(toUnit), total };
 }
 
@@ -78,7 +83,13 @@ export function unitRow(db: StreetGridDb, id: number): UnitT {
 /** A unit with its members (employed, in the register) — those who reported first. */
 export function getUnit(db: StreetGridDb, id: number): UnitT & { members: MemberRowT[] } {
   const u = unitRow(db, id);
-  const members = listMembers(db, { employerUnitId: id, status: 'active', sort: 'reportDate', desc: true, limit: 1000 }).rows;
+  const members = listMembers(db, {
+    employerUnitId: id,
+    status: 'active',
+    sort: 'reportDate',
+    desc: true,
+    limit: 1000,
+  }).rows;
   return { ...u, members };
 }
 

@@ -203,7 +203,10 @@ const ALSO_READS: readonly { prefix: readonly unknown[]; tables: readonly string
     prefix: ['unit'],
     tables: ['member', 'member_report', 'community', 'grid', 'liaison_assignment', 'liaison_group', 'liaison_station'],
   },
-  { prefix: ['liaison_station', 'tree'], tables: ['liaison_group', 'liaison_assignment', 'member', 'grid', 'community'] },
+  {
+    prefix: ['liaison_station', 'tree'],
+    tables: ['liaison_group', 'liaison_assignment', 'member', 'grid', 'community'],
+  },
 ];
 const recentAlso = new Map<string, { at: number; done: Promise<void> }>();
 
@@ -288,7 +291,15 @@ export const memberKeys = {
  * Member rows also show names from other tables (社区, 网格, 工作单位, 联络站/组): a rename there refreshes the
  * member queries too. (A write that changes members itself already reports 'member'.)
  */
-const MEMBER_ALSO_READS = ['community', 'grid', 'unit', 'liaison_station', 'liaison_group', 'liaison_assignment', 'member_report'];
+const MEMBER_ALSO_READS = [
+  'community',
+  'grid',
+  'unit',
+  'liaison_station',
+  'liaison_group',
+  'liaison_assignment',
+  'member_report',
+];
 onTablesChanged((tables) => {
   if (tables.includes('member') || !tables.some((t) => MEMBER_ALSO_READS.includes(t))) return;
   return queryClient.invalidateQueries({ queryKey: ['member'] }).catch(() => undefined);
@@ -304,8 +315,7 @@ export function useMemberPages(filters: MemberFilters, pages: readonly number[])
   return useQueries({
     queries: pages.map((page) => ({
       queryKey: memberKeys.page(filters, page),
-      queryFn: () =>
-        invoke('members.list', { ...filters, offset: page * MEMBER_PAGE_SIZE, limit: MEMBER_PAGE_SIZE }),
+      queryFn: () => invoke('members.list', { ...filters, offset: page * MEMBER_PAGE_SIZE, limit: MEMBER_PAGE_SIZE }),
       placeholderData: (prev: Output<'members.list'> | undefined, prevQuery?: { queryKey: readonly unknown[] }) =>
         prevQuery && prevQuery.queryKey[3] === page ? prev : undefined,
       gcTime: 60_000,

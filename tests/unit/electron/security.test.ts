@@ -129,9 +129,11 @@ describe('IPC sender check', () => {
     const core = coreFor(openTemp());
     const mainFrame = { url: 'app://streetgrid/index.html' };
     const call = { method: 'app.status', input: {} };
-    expect(await handleInvoke(core, () => mainFrame as never, { senderFrame: mainFrame as never }, call)).toMatchObject({
-      ok: true,
-    });
+    expect(await handleInvoke(core, () => mainFrame as never, { senderFrame: mainFrame as never }, call)).toMatchObject(
+      {
+        ok: true,
+      },
+    );
     const iframe = { url: 'app://streetgrid/index.html' };
     expect(await handleInvoke(core, () => mainFrame as never, { senderFrame: iframe as never }, call)).toMatchObject({
       ok: false,
@@ -140,7 +142,9 @@ describe('IPC sender check', () => {
     const navigated = { url: 'https://evil.example/' };
     expect(isTrustedSender(navigated as never, navigated as never)).toBe(false);
     expect(await handleInvoke(core, () => null, { senderFrame: null }, call)).toMatchObject({ ok: false });
-    expect(await handleInvoke(core, () => mainFrame as never, { senderFrame: mainFrame as never }, 'garbage')).toMatchObject({
+    expect(
+      await handleInvoke(core, () => mainFrame as never, { senderFrame: mainFrame as never }, 'garbage'),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION' },
     });

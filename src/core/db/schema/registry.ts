@@ -4,7 +4,6 @@ import { GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES, UNIT_TYPES } from '../../.
 import { base } from './common';
 import { community, grid } from './street';
 
-
 /** 驻区单位. Pinyin columns are written with the name (pinyin-pro at write time) and indexed for search. */
 export const unit = sqliteTable(
   'unit',

@@ -16,7 +16,12 @@ import { ImportModal } from './ImportModal';
 type Look = Pick<ButtonProps, 'size' | 'variant'> & { label?: string };
 
 /** Downloads the import template (with its 填写说明 sheet) of one kind. */
-export function TemplateButton({ kind, size = 'sm', variant = 'default', label = UI.importExport.templateButton }: Look & { kind: ExcelKind }) {
+export function TemplateButton({
+  kind,
+  size = 'sm',
+  variant = 'default',
+  label = UI.importExport.templateButton,
+}: Look & { kind: ExcelKind }) {
   const template = useMutationFor('excel.template', {
     onSuccess: (file) => {
       downloadFile(file);

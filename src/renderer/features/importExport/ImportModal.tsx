@@ -132,7 +132,9 @@ function ImportBody({
         <Text size="sm" c="dimmed">
           {UI.importExport.intro}
         </Text>
-        <TemplateButton kind={kind} size="xs" variant="light" label={UI.importExport.downloadTemplate} />
+        <div style={{ flexShrink: 0 }}>
+          <TemplateButton kind={kind} size="xs" variant="light" label={UI.importExport.downloadTemplate} />
+        </div>
       </Group>
 
       <FileButton onChange={pick} accept={`.xlsx,${XLSX_MIME}`} resetRef={resetPicker} disabled={busy}>

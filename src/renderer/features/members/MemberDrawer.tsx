@@ -1,20 +1,7 @@
 // The member drawer beside the list: 基本信息 (masked ID and phone, each revealable as an audited action), 报到记录
 // with the 登记卡 of every report, 联络网络 position and 变更记录 (the member's audit rows as readable diffs).
 // `member === 'new'` shows the empty form; an id shows the member, with 编辑 / 报到 / 删除.
-import {
-  Anchor,
-  Badge,
-  Button,
-  Drawer,
-  Group,
-  Loader,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  Timeline,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Drawer, Group, Loader, Stack, Table, Tabs, Text, Timeline, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { MemberDetailT } from '../../../shared/contract';
@@ -46,7 +33,13 @@ export function MemberDrawer({
 }) {
   const detail = useMember(typeof member === 'number' ? member : undefined);
   const title =
-    member === 'new' ? M.addTitle : detail.data ? M.drawerLabel(detail.data.name) : typeof member === 'number' ? '…' : '';
+    member === 'new'
+      ? M.addTitle
+      : detail.data
+        ? M.drawerLabel(detail.data.name)
+        : typeof member === 'number'
+          ? '…'
+          : '';
   return (
     <Drawer
       opened={member !== null}
@@ -56,9 +49,7 @@ export function MemberDrawer({
       title={<Text fw={600}>{title}</Text>}
       aria-label={title}
     >
-      {member === 'new' && (
-        <MemberForm member={null} onCancel={onClose} onDone={(saved) => onCreated(saved.id)} />
-      )}
+      {member === 'new' && <MemberForm member={null} onCancel={onClose} onDone={(saved) => onCreated(saved.id)} />}
       {typeof member === 'number' &&
         (detail.isError ? (
           <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
@@ -382,7 +373,14 @@ function HistoryTab({ memberId }: { memberId: number }) {
         {rows.map((a) => {
           const lines = memberChangeLines(a.before, a.after);
           return (
-            <Timeline.Item key={a.id} title={<Text size="sm" fw={600}>{a.summary}</Text>}>
+            <Timeline.Item
+              key={a.id}
+              title={
+                <Text size="sm" fw={600}>
+                  {a.summary}
+                </Text>
+              }
+            >
               <Text size="xs" c="dimmed">
                 {formatDateTime(a.at)} · {a.operator}
               </Text>

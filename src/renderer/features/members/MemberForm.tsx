@@ -202,8 +202,20 @@ export function MemberForm({
               </Text>
             </div>
           )}
-          <TextInput label={M.field.gender} value={derived('gender')} readOnly description={M.derivedHint} variant="filled" />
-          <TextInput label={M.field.birthDate} value={derived('birthDate')} readOnly description={M.derivedHint} variant="filled" />
+          <TextInput
+            label={M.field.gender}
+            value={derived('gender')}
+            readOnly
+            description={M.derivedHint}
+            variant="filled"
+          />
+          <TextInput
+            label={M.field.birthDate}
+            value={derived('birthDate')}
+            readOnly
+            description={M.derivedHint}
+            variant="filled"
+          />
           <TextInput
             label={M.field.ethnicity}
             value={ethnicity}
@@ -324,7 +336,11 @@ export function MemberForm({
               if (!employerPartyOrg.trim() && u.partyOrgName) setEmployerPartyOrg(u.partyOrgName);
             }}
             description={
-              employerUnitId !== null ? M.employerLinked(employerName) : employerName.trim() ? M.employerFree : undefined
+              employerUnitId !== null
+                ? M.employerLinked(employerName)
+                : employerName.trim()
+                  ? M.employerFree
+                  : undefined
             }
             error={errors.errors.employerName ?? errors.errors.employerUnitId}
             maxLength={100}

@@ -41,7 +41,14 @@ interface Column {
 const dash = <span className="sg-vt-dim">{UI.common.dash}</span>;
 
 const COLUMNS: Column[] = [
-  { key: 'name', label: UI.members.col.name, width: '84px', sort: 'name', cell: (r) => <b style={{ fontWeight: 500 }}>{r.name}</b>, title: (r) => r.name },
+  {
+    key: 'name',
+    label: UI.members.col.name,
+    width: '84px',
+    sort: 'name',
+    cell: (r) => <b style={{ fontWeight: 500 }}>{r.name}</b>,
+    title: (r) => r.name,
+  },
   { key: 'gender', label: UI.members.col.gender, width: '48px', cell: (r) => GENDER_LABELS[r.gender] },
   {
     key: 'birth',
@@ -60,18 +67,61 @@ const COLUMNS: Column[] = [
     },
   },
   { key: 'id', label: UI.members.col.idNumber, width: '166px', cell: (r) => r.idMasked, className: 'sg-code' },
-  { key: 'phone', label: UI.members.col.phone, width: '108px', cell: (r) => r.phoneMasked ?? dash, className: 'sg-code' },
-  { key: 'community', label: UI.members.col.community, width: 'minmax(84px, 0.9fr)', sort: 'community', cell: (r) => r.communityName, title: (r) => r.communityName },
-  { key: 'grid', label: UI.members.col.grid, width: 'minmax(64px, 0.6fr)', cell: (r) => r.gridName ?? dash, title: (r) => r.gridName ?? undefined },
+  {
+    key: 'phone',
+    label: UI.members.col.phone,
+    width: '108px',
+    cell: (r) => r.phoneMasked ?? dash,
+    className: 'sg-code',
+  },
+  {
+    key: 'community',
+    label: UI.members.col.community,
+    width: 'minmax(84px, 0.9fr)',
+    sort: 'community',
+    cell: (r) => r.communityName,
+    title: (r) => r.communityName,
+  },
+  {
+    key: 'grid',
+    label: UI.members.col.grid,
+    width: 'minmax(64px, 0.6fr)',
+    cell: (r) => r.gridName ?? dash,
+    title: (r) => r.gridName ?? undefined,
+  },
   { key: 'category', label: UI.members.col.category, width: '62px', cell: (r) => UI.members.categoryShort[r.category] },
-  { key: 'employer', label: UI.members.col.employer, width: 'minmax(110px, 1.4fr)', cell: (r) => r.employerName ?? dash, title: (r) => r.employerName ?? undefined },
-  { key: 'reportDate', label: UI.members.col.reportDate, width: '122px', sort: 'reportDate', descFirst: true, cell: (r) => (r.reportDate ? formatDate(r.reportDate) : dash) },
-  { key: 'liaison', label: UI.members.col.liaison, width: 'minmax(110px, 1.3fr)', cell: (r) => liaisonText(r.liaison) ?? dash, title: (r) => liaisonText(r.liaison) ?? undefined },
+  {
+    key: 'employer',
+    label: UI.members.col.employer,
+    width: 'minmax(110px, 1.4fr)',
+    cell: (r) => r.employerName ?? dash,
+    title: (r) => r.employerName ?? undefined,
+  },
+  {
+    key: 'reportDate',
+    label: UI.members.col.reportDate,
+    width: '122px',
+    sort: 'reportDate',
+    descFirst: true,
+    cell: (r) => (r.reportDate ? formatDate(r.reportDate) : dash),
+  },
+  {
+    key: 'liaison',
+    label: UI.members.col.liaison,
+    width: 'minmax(110px, 1.3fr)',
+    cell: (r) => liaisonText(r.liaison) ?? dash,
+    title: (r) => liaisonText(r.liaison) ?? undefined,
+  },
   {
     key: 'status',
     label: UI.members.col.status,
     width: '52px',
-    cell: (r) => (r.status === 'active' ? MEMBER_STATUS_LABELS[r.status] : <span style={{ color: 'var(--mantine-color-orange-8)' }}>{MEMBER_STATUS_LABELS[r.status]}</span>),
+    cell: (r) =>
+      r.status === 'active' ? (
+        MEMBER_STATUS_LABELS[r.status]
+      ) : (
+        <span style={{ color: 'var(--mantine-color-orange-8)' }}>{MEMBER_STATUS_LABELS[r.status]}</span>
+      ),
   },
 ];
 const TEMPLATE = COLUMNS.map((c) => c.width).join(' ');
@@ -219,7 +269,9 @@ export function MemberTable({ query, onSort, selectedId, onOpen, onTotal, emptyT
 
   return (
     <>
-      {failed && <QueryError error={failed.error} onRetry={() => results.forEach((r) => r.isError && void r.refetch())} />}
+      {failed && (
+        <QueryError error={failed.error} onRetry={() => results.forEach((r) => r.isError && void r.refetch())} />
+      )}
       <div
         ref={scroller}
         className="sg-vt-scroller"
@@ -234,7 +286,12 @@ export function MemberTable({ query, onSort, selectedId, onOpen, onTotal, emptyT
         onKeyDown={onKeyDown}
       >
         <div className="sg-vt-inner" style={{ minWidth: MIN_WIDTH }}>
-          <div className="sg-vt-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: TEMPLATE, height: HEAD_H }}>
+          <div
+            className="sg-vt-head"
+            role="row"
+            aria-rowindex={1}
+            style={{ gridTemplateColumns: TEMPLATE, height: HEAD_H }}
+          >
             {COLUMNS.map((c) => {
               const on = c.sort === sortKey;
               return (
@@ -252,7 +309,15 @@ export function MemberTable({ query, onSort, selectedId, onOpen, onTotal, emptyT
                       onClick={() => onSort(c.sort as MemberSort, on ? !desc : !!c.descFirst)}
                     >
                       <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{c.label}</span>
-                      {on ? desc ? <IconSortDesc size={14} /> : <IconSortAsc size={14} /> : <IconSortNone size={14} opacity={0.45} />}
+                      {on ? (
+                        desc ? (
+                          <IconSortDesc size={14} />
+                        ) : (
+                          <IconSortAsc size={14} />
+                        )
+                      ) : (
+                        <IconSortNone size={14} opacity={0.45} />
+                      )}
                     </button>
                   ) : (
                     c.label
@@ -290,8 +355,17 @@ export function MemberTable({ query, onSort, selectedId, onOpen, onTotal, emptyT
                     }}
                   >
                     {COLUMNS.map((c) => (
-                      <div key={c.key} role="gridcell" className={c.className} title={r && c.title ? c.title(r) : undefined}>
-                        {r ? c.cell(r) : <span className="sg-vt-skeleton" aria-hidden="true" style={{ width: '70%' }} />}
+                      <div
+                        key={c.key}
+                        role="gridcell"
+                        className={c.className}
+                        title={r && c.title ? c.title(r) : undefined}
+                      >
+                        {r ? (
+                          c.cell(r)
+                        ) : (
+                          <span className="sg-vt-skeleton" aria-hidden="true" style={{ width: '70%' }} />
+                        )}
                       </div>
                     ))}
                   </div>

@@ -41,7 +41,8 @@ export function MembersPage() {
   const gridId = communityId ? positiveInt(params.get('grid')) : undefined;
   const category = oneOf<MemberCategory>(MEMBER_CATEGORIES, params.get('category'));
   const statusParam = params.get('status');
-  const status: MemberStatus | undefined = statusParam === 'all' ? undefined : (oneOf(MEMBER_STATUSES, statusParam) ?? 'active');
+  const status: MemberStatus | undefined =
+    statusParam === 'all' ? undefined : (oneOf(MEMBER_STATUSES, statusParam) ?? 'active');
   const role = oneOf<NetworkRole>(NETWORK_ROLES, params.get('role'));
   const reportedParam = params.get('reported');
   const reported = reportedParam === '1' ? true : reportedParam === '0' ? false : undefined;

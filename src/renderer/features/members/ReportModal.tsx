@@ -1,6 +1,18 @@
 // 在职党员报到: date, community, 服务意向, 专业特长 and the employer's 组织推荐信. On success the new report's 登记卡
 // opens for preview / printing (onReported gets the report).
-import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { MemberDetailT, MemberReportT } from '../../../shared/contract';
 import { ERR, UI } from '../../../shared/messages';

@@ -55,8 +55,10 @@ const MEMBER_FIELD_LABELS: Record<string, string> = {
 function memberValue(key: string, v: unknown): string | null {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'string') {
-    if (key === 'category' && v in MEMBER_CATEGORY_LABELS) return MEMBER_CATEGORY_LABELS[v as keyof typeof MEMBER_CATEGORY_LABELS];
-    if (key === 'status' && v in MEMBER_STATUS_LABELS) return MEMBER_STATUS_LABELS[v as keyof typeof MEMBER_STATUS_LABELS];
+    if (key === 'category' && v in MEMBER_CATEGORY_LABELS)
+      return MEMBER_CATEGORY_LABELS[v as keyof typeof MEMBER_CATEGORY_LABELS];
+    if (key === 'status' && v in MEMBER_STATUS_LABELS)
+      return MEMBER_STATUS_LABELS[v as keyof typeof MEMBER_STATUS_LABELS];
     if (key === 'gender' && v in GENDER_LABELS) return GENDER_LABELS[v as keyof typeof GENDER_LABELS];
     if (key === 'birthDate' || key === 'reportDate') return formatDate(v);
   }

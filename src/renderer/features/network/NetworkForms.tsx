@@ -159,9 +159,7 @@ export function GroupFormModal({ editing, onClose }: { editing: GroupEditing | n
     <Modal
       opened={editing !== null}
       onClose={onClose}
-      title={
-        editing?.mode === 'add' ? UI.network.addGroupTitle(editing.station.name) : UI.network.editGroupTitle
-      }
+      title={editing?.mode === 'add' ? UI.network.addGroupTitle(editing.station.name) : UI.network.editGroupTitle}
       size="lg"
     >
       {editing && (

@@ -14,7 +14,14 @@ import { formatNumber } from '../../components/format';
 import { IconPlus } from '../../components/icons';
 import { notifyError, notifySaved } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
-import { CATEGORY_COLOR, NetworkContext, type GroupT, type NetworkActions, type PersonRef, type StationT } from './actions';
+import {
+  CATEGORY_COLOR,
+  NetworkContext,
+  type GroupT,
+  type NetworkActions,
+  type PersonRef,
+  type StationT,
+} from './actions';
 import { GroupFormModal, MoveGroupModal, StationFormModal, type GroupEditing } from './NetworkForms';
 import { StationCard } from './StationTree';
 import { UnassignedPanel } from './UnassignedPanel';
@@ -155,7 +162,9 @@ function Network({ tree, onAddStation }: { tree: NetworkTreeT; onAddStation: () 
         try {
           const pos = await assignM.mutateAsync({ memberId: member.id, groupId });
           notifySaved(
-            moving ? UI.network.reassigned(member.name, pos.groupName) : UI.network.assigned(member.name, pos.groupName),
+            moving
+              ? UI.network.reassigned(member.name, pos.groupName)
+              : UI.network.assigned(member.name, pos.groupName),
           );
           return true;
         } catch (e) {
@@ -232,9 +241,7 @@ function Network({ tree, onAddStation }: { tree: NetworkTreeT; onAddStation: () 
                   <Button
                     variant="subtle"
                     size="compact-sm"
-                    onClick={() =>
-                      setCollapsed(allCollapsed ? new Set() : new Set(tree.stations.map((s) => s.id)))
-                    }
+                    onClick={() => setCollapsed(allCollapsed ? new Set() : new Set(tree.stations.map((s) => s.id)))}
                   >
                     {allCollapsed ? UI.network.expandAll : UI.network.collapseAll}
                   </Button>

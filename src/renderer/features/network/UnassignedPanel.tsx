@@ -28,7 +28,12 @@ export function UnassignedPanel({ communityId }: { communityId: number }) {
 
   const people: Person[] = useMemo(() => {
     if (!searching) return tree.unassigned;
-    return (found.data?.rows ?? []).map((m) => ({ id: m.id, name: m.name, category: m.category, gridName: m.gridName }));
+    return (found.data?.rows ?? []).map((m) => ({
+      id: m.id,
+      name: m.name,
+      category: m.category,
+      gridName: m.gridName,
+    }));
   }, [searching, tree.unassigned, found.data]);
 
   const total = tree.counts.unassigned;
@@ -90,7 +95,11 @@ export function UnassignedPanel({ communityId }: { communityId: number }) {
           <QueryError error={found.error} onRetry={() => void found.refetch()} />
         ) : people.length === 0 ? (
           <Text size="sm" c="dimmed" py="md" ta="center">
-            {searching ? (found.isPending ? UI.common.loading : UI.network.unassignedNoMatch) : UI.network.unassignedEmpty}
+            {searching
+              ? found.isPending
+                ? UI.common.loading
+                : UI.network.unassignedNoMatch
+              : UI.network.unassignedEmpty}
           </Text>
         ) : (
           <Box
@@ -132,7 +141,12 @@ export function UnassignedPanel({ communityId }: { communityId: number }) {
                       <Text size="sm" fw={500} className="sg-nowrap">
                         {p.name}
                       </Text>
-                      <Text size="xs" c="dimmed" className="sg-nowrap" style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                      <Text
+                        size="xs"
+                        c="dimmed"
+                        className="sg-nowrap"
+                        style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}
+                      >
                         {[MEMBER_CATEGORY_LABELS[p.category], p.gridName].filter(Boolean).join(' · ')}
                       </Text>
                     </Box>

@@ -1,18 +1,6 @@
 // One resident unit: its registry facts, 资源清单 and the members who work there — who of them reported (报到) to a
 // community of the street, and where they sit in the liaison network.
-import {
-  Anchor,
-  Badge,
-  Button,
-  Grid,
-  Group,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Grid, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { MemberRowT, UnitT } from '../../../shared/contract';

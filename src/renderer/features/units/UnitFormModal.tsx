@@ -298,7 +298,15 @@ function UnitForm({
                       setResourceError(null);
                     }}
                   >
-                    <svg width={16} height={16} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} aria-hidden="true">
+                    <svg
+                      width={16}
+                      height={16}
+                      viewBox="0 0 24 24"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth={2}
+                      aria-hidden="true"
+                    >
                       <path d="M6 6l12 12M18 6 6 18" />
                     </svg>
                   </ActionIcon>

@@ -1,6 +1,19 @@
 // 驻区单位: the units stationed in the street. Filters (type, community, 协调议事小组成员单位) and the search text live in
 // the URL (?q=&type=&community=&council=1&page=), so coming back from a unit's page keeps the list as it was.
-import { Anchor, Badge, Button, Checkbox, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Pagination,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -85,7 +98,8 @@ export function UnitsPage() {
 
   // A page that no longer exists (the last unit of the last page was deleted) → the last one that does.
   useEffect(() => {
-    if (units.data && !units.isPlaceholderData && page > pages) patch({ page: pages === 1 ? null : String(pages) }, true);
+    if (units.data && !units.isPlaceholderData && page > pages)
+      patch({ page: pages === 1 ? null : String(pages) }, true);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [units.data, page, pages]);
 
@@ -173,7 +187,9 @@ export function UnitsPage() {
                     <Table.Th w={60} className="sg-num">
                       {UI.units.reported}
                     </Table.Th>
-                    <Table.Th w={110} className="sg-nowrap">{UI.units.council}</Table.Th>
+                    <Table.Th w={110} className="sg-nowrap">
+                      {UI.units.council}
+                    </Table.Th>
                     <Table.Th w={96}>{UI.common.actions}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
