@@ -22,6 +22,15 @@ export const TABLES = [
   'liaison_station',
   'liaison_group',
   'liaison_assignment',
+  'agreement',
+  'commitment',
+  'service_post',
+  'post_claim',
+  'volunteer_team',
+  'team_member',
+  'activity',
+  'activity_participant',
+  'member_evaluation',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
@@ -65,6 +74,107 @@ export const GENDER_LABELS: Record<Gender, string> = { male: '男', female: '女
 export const NETWORK_ROLES = ['liaison', 'unassigned'] as const;
 export type NetworkRole = (typeof NETWORK_ROLES)[number];
 export const NETWORK_ROLE_LABELS: Record<NetworkRole, string> = { liaison: '联络员', unassigned: '未编入联络网络' };
+
+// ---- 共驻共建 service work -------------------------------------------------------------------------------------
+
+/** The "四联" areas a co-building agreement covers. */
+export const AGREEMENT_AREAS = ['party', 'safety', 'petition', 'health'] as const;
+export type AgreementArea = (typeof AGREEMENT_AREAS)[number];
+export const AGREEMENT_AREA_LABELS: Record<AgreementArea, string> = {
+  party: '联党建',
+  safety: '联平安创建',
+  petition: '联信访',
+  health: '联卫生',
+};
+
+export const COMMITMENT_STATUSES = ['pending', 'in_progress', 'done', 'unfulfilled'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+export const COMMITMENT_STATUS_LABELS: Record<CommitmentStatus, string> = {
+  pending: '未开始',
+  in_progress: '进行中',
+  done: '已完成',
+  unfulfilled: '未履行',
+};
+
+export const POST_CATEGORIES = [
+  'organization',
+  'legal',
+  'assistance',
+  'governance',
+  'health',
+  'culture',
+  'safety',
+  'other',
+] as const;
+export type PostCategory = (typeof POST_CATEGORIES)[number];
+export const POST_CATEGORY_LABELS: Record<PostCategory, string> = {
+  organization: '组织建设',
+  legal: '法律咨询与援助',
+  assistance: '助困扶残与就业援助',
+  governance: '社区治理',
+  health: '健康医疗',
+  culture: '文化体育',
+  safety: '安全宣传与治安巡逻',
+  other: '其他',
+};
+
+export const CLAIM_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '未通过',
+  withdrawn: '已退出',
+};
+
+export const ACTIVITY_CATEGORIES = [
+  'tech',
+  'culture',
+  'education',
+  'health',
+  'law',
+  'safety',
+  'poverty',
+  'peace',
+  'petition',
+  'environment',
+  'party_education',
+  'volunteer',
+  'other',
+] as const;
+export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
+export const ACTIVITY_CATEGORY_LABELS: Record<ActivityCategory, string> = {
+  tech: '科技',
+  culture: '文体',
+  education: '教育',
+  health: '卫生',
+  law: '法治',
+  safety: '安全',
+  poverty: '扶贫济困',
+  peace: '平安创建',
+  petition: '信访',
+  environment: '环境卫生',
+  party_education: '党员教育',
+  volunteer: '志愿服务',
+  other: '其他',
+};
+
+export const ORGANIZER_KINDS = ['community', 'unit', 'team'] as const;
+export type OrganizerKind = (typeof ORGANIZER_KINDS)[number];
+export const ORGANIZER_KIND_LABELS: Record<OrganizerKind, string> = {
+  community: '社区',
+  unit: '驻区单位',
+  team: '志愿服务队',
+};
+
+export const EVALUATION_GRADES = ['excellent', 'qualified', 'basic', 'unqualified'] as const;
+export type EvaluationGrade = (typeof EVALUATION_GRADES)[number];
+export const EVALUATION_GRADE_LABELS: Record<EvaluationGrade, string> = {
+  excellent: '优秀',
+  qualified: '合格',
+  basic: '基本合格',
+  unqualified: '不合格',
+};
 
 /** Label → code, for importers and forms that accept the Chinese label. */
 export function codeForLabel<K extends string>(labels: Record<K, string>, label: string): K | null {

@@ -3,3 +3,4 @@ export * from './street';
 export * from './registry';
 export * from './network';
 export * from './audit';
+export * from './service';
