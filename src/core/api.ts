@@ -147,6 +147,10 @@ export const handlers: Handlers = {
   'settings.update': { write: (ctx, i) => updateSettings(ctx, i) },
 
   'audit.list': { read: (core, i) => listAudit(core.db, i) },
+
+  // ---- 共建协议 / 服务岗位 / 志愿服务队 (cobuild handlers: insert above this line) ----
+
+  // ---- 服务活动 / 评价 / 统计表 / 反馈表 (activity handlers: insert above this line) ----
 };
 
 type Ran<M extends MethodName> = { data: Output<M>; changed: TableName[] };

@@ -691,6 +691,10 @@ export const contract = {
       .strict(),
     z.object({ rows: z.array(AuditRow), total: z.number().int() }),
   ),
+
+  // ---- 共建协议 / 服务岗位 / 志愿服务队 (cobuild methods: insert above this line) ----
+
+  // ---- 服务活动 / 评价 / 统计表 / 反馈表 (activity methods: insert above this line) ----
 } as const;
 
 export type Contract = typeof contract;
