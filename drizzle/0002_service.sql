@@ -41,6 +41,7 @@ CREATE TABLE `activity_participant` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `activity_participant_member_uq` ON `activity_participant` (`activity_id`,`member_id`) WHERE "activity_participant"."member_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX `activity_participant_unit_uq` ON `activity_participant` (`activity_id`,`unit_id`) WHERE "activity_participant"."unit_id" is not null;--> statement-breakpoint
+CREATE INDEX `activity_participant_activity_ix` ON `activity_participant` (`activity_id`);--> statement-breakpoint
 CREATE INDEX `activity_participant_member_ix` ON `activity_participant` (`member_id`,`activity_id`);--> statement-breakpoint
 CREATE INDEX `activity_participant_unit_ix` ON `activity_participant` (`unit_id`);--> statement-breakpoint
 CREATE INDEX `activity_participant_seq_ix` ON `activity_participant` (`change_seq`);--> statement-breakpoint

@@ -9,9 +9,13 @@ import { listCommunities } from '../core/services/communities';
 import { listGrids } from '../core/services/grids';
 import { listMembers } from '../core/services/members';
 import { listUnits } from '../core/services/units';
+import { listActivities } from '../core/services/activities';
 import { contract, EXCEL_KINDS, type ExcelKind, type ImportResultT } from '../shared/contract';
 import { AppError, fromZodError } from '../shared/errors';
 import { CLI, EXCEL } from '../shared/messages';
+import { ACTIVITY } from '../shared/messages';
+import { exportParticipation } from '../core/excel/participation';
+import { isCobuildListKind, listCobuild } from './cobuild-list';
 
 /** Makes the CLI's usage error (main.ts prints the usage with it and exits 2). */
 export type UsageErrorFactory = (message: string) => Error;
@@ -97,14 +101,45 @@ function communityIdByCode(db: StreetGridDb, code: string): number {
   return c.id;
 }
 
+/** `export --kind participation --period 2026Q4 [--community CODE] OUT.xlsx`: the 参加社区活动情况统计表. */
+async function exportParticipationCmd(
+  usage: UsageErrorFactory,
+  dbFile: string,
+  values: { period?: string | undefined; community?: string | undefined },
+  positionals: string[],
+): Promise<number> {
+  if (!values.period) throw usage(ACTIVITY.cli.needPeriod);
+  const file = onePath(usage, positionals);
+  const db = openExisting(dbFile);
+  try {
+    const communityId = values.community ? communityIdByCode(db, values.community) : undefined;
+    const input = contract['excel.exportParticipation'].input.safeParse(
+      communityId === undefined ? { period: values.period } : { period: values.period, communityId },
+    );
+    if (!input.success) throw fromZodError(input.error);
+    const r = await exportParticipation(db, input.data);
+    writeFile(file, r.base64);
+    out(ACTIVITY.cli.participationDone(path.resolve(file)));
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
 export async function cmdExport(args: string[], usage: UsageErrorFactory): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { db: { type: 'string' }, kind: { type: 'string' }, community: { type: 'string' } },
+    options: {
+      db: { type: 'string' },
+      kind: { type: 'string' },
+      community: { type: 'string' },
+      period: { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
   const dbFile = need(usage, values.db, 'db');
+  if (values.kind === 'participation') return exportParticipationCmd(usage, dbFile, values, positionals);
   const kind = kindOf(usage, values.kind);
   const file = onePath(usage, positionals);
   const db = openExisting(dbFile);
@@ -155,6 +190,9 @@ function records(db: StreetGridDb, kind: ExcelKind, limit: number | undefined): 
       const rows = listGrids(db);
       return limit === undefined ? rows : rows.slice(0, limit);
     }
+    case 'activities':
+      // 服务活动 as activities.list returns them (newest first, participant counts and hours).
+      return listActivities(db, { offset: 0, limit: n }).rows;
   }
 }
 
@@ -170,6 +208,10 @@ function line(kind: ExcelKind, r: unknown): string {
       return [f('code'), f('name'), f('kind'), f('gridCount')].join('\t');
     case 'grids':
       return [f('code'), f('name'), f('communityId'), f('leaderName')].join('\t');
+    case 'activities':
+      return [f('date'), f('title'), f('communityName'), f('category'), f('participantCount'), f('totalHours')].join(
+        '\t',
+      );
   }
 }
 
@@ -180,6 +222,8 @@ export function cmdList(args: string[], usage: UsageErrorFactory): number {
     strict: true,
   });
   const dbFile = need(usage, values.db, 'db');
+  // 共建协议 / 服务岗位 / 志愿服务队: src/cli/cobuild-list.ts
+  if (isCobuildListKind(values.kind)) return listCobuild(dbFile, values.kind, values, usage);
   const kind = kindOf(usage, values.kind);
   let limit: number | undefined;
   if (values.limit !== undefined) {

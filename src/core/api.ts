@@ -40,6 +40,54 @@ import { registrationCard } from './documents/registration-card';
 import { registrationCardPdf } from './documents/pdf';
 import { excelExport, excelTemplate, prepareImport, writeImport } from './excel';
 import { seedDemo } from './demo/seed';
+import {
+  createAgreement,
+  createCommitment,
+  deleteAgreement,
+  deleteCommitment,
+  getAgreement,
+  listAgreements,
+  updateAgreement,
+  updateCommitment,
+} from './services/agreements';
+import {
+  approveClaim,
+  createClaim,
+  createPost,
+  deletePost,
+  getPost,
+  listPosts,
+  rejectClaim,
+  suggestMembers,
+  updatePost,
+  withdrawClaim,
+} from './services/posts';
+import {
+  addTeamMembers,
+  createTeam,
+  deleteTeam,
+  getTeam,
+  listTeams,
+  removeTeamMember,
+  updateTeam,
+} from './services/teams';
+import { agreementDocument, agreementPdf } from './documents/agreement';
+import {
+  addParticipants,
+  createActivity,
+  deleteActivity,
+  getActivity,
+  listActivities,
+  memberActivities,
+  removeParticipant,
+  updateActivity,
+  updateParticipant,
+} from './services/activities';
+import { listEvaluations, saveEvaluations } from './services/evaluations';
+import { participationTable, unitParticipation } from './services/participation';
+import { participationTableDocument, participationTablePdf } from './documents/participation-table';
+import { feedbackBatchPdf, feedbackDocument, feedbackUnits } from './documents/feedback';
+import { exportParticipation } from './excel/participation';
 
 export type AppMode = 'electron' | 'browser' | 'cli';
 
@@ -148,7 +196,60 @@ export const handlers: Handlers = {
 
   'audit.list': { read: (core, i) => listAudit(core.db, i) },
 
+  'agreements.list': { read: (core, i) => listAgreements(core.db, i) },
+  'agreements.get': { read: (core, i) => getAgreement(core.db, i.id) },
+  'agreements.create': { write: (ctx, i) => createAgreement(ctx, i) },
+  'agreements.update': { write: (ctx, i) => updateAgreement(ctx, i) },
+  'agreements.delete': { write: (ctx, i) => deleteAgreement(ctx, i.id) },
+  'commitments.create': { write: (ctx, i) => createCommitment(ctx, i) },
+  'commitments.update': { write: (ctx, i) => updateCommitment(ctx, i) },
+  'commitments.delete': { write: (ctx, i) => deleteCommitment(ctx, i.id) },
+
+  'posts.list': { read: (core, i) => listPosts(core.db, i) },
+  'posts.get': { read: (core, i) => getPost(core.db, i.id) },
+  'posts.create': { write: (ctx, i) => createPost(ctx, i) },
+  'posts.update': { write: (ctx, i) => updatePost(ctx, i) },
+  'posts.delete': { write: (ctx, i) => deletePost(ctx, i.id) },
+  'posts.suggest': { read: (core, i) => suggestMembers(core.db, i.postId, i.limit ?? 50) },
+  'claims.create': { write: (ctx, i) => createClaim(ctx, i) },
+  'claims.approve': { write: (ctx, i) => approveClaim(ctx, i) },
+  'claims.reject': { write: (ctx, i) => rejectClaim(ctx, i) },
+  'claims.withdraw': { write: (ctx, i) => withdrawClaim(ctx, i) },
+
+  'teams.list': { read: (core, i) => listTeams(core.db, i) },
+  'teams.get': { read: (core, i) => getTeam(core.db, i.id) },
+  'teams.create': { write: (ctx, i) => createTeam(ctx, i) },
+  'teams.update': { write: (ctx, i) => updateTeam(ctx, i) },
+  'teams.delete': { write: (ctx, i) => deleteTeam(ctx, i.id) },
+  'teams.addMembers': { write: (ctx, i) => addTeamMembers(ctx, i) },
+  'teams.removeMember': { write: (ctx, i) => removeTeamMember(ctx, i) },
+
+  'documents.agreement': { read: (core, i) => agreementDocument(core.db, i.id) },
+  'documents.agreementPdf': { readAsync: (core, i) => agreementPdf(core.db, i.id) },
+
   // ---- 共建协议 / 服务岗位 / 志愿服务队 (cobuild handlers: insert above this line) ----
+
+  'activities.list': { read: (core, i) => listActivities(core.db, i) },
+  'activities.get': { read: (core, i) => getActivity(core.db, i.id) },
+  'activities.create': { write: (ctx, i) => createActivity(ctx, i) },
+  'activities.update': { write: (ctx, i) => updateActivity(ctx, i) },
+  'activities.delete': { write: (ctx, i) => deleteActivity(ctx, i.id) },
+  'activities.addParticipants': { write: (ctx, i) => addParticipants(ctx, i) },
+  'activities.updateParticipant': { write: (ctx, i) => updateParticipant(ctx, i) },
+  'activities.removeParticipant': { write: (ctx, i) => removeParticipant(ctx, i.id) },
+  'members.activities': { read: (core, i) => memberActivities(core.db, i.memberId, i.period) },
+  'units.participation': { read: (core, i) => unitParticipation(core.db, i.unitId, i.period) },
+  'evaluations.list': { read: (core, i) => listEvaluations(core.db, i.communityId, i.period) },
+  'evaluations.save': { write: (ctx, i) => saveEvaluations(ctx, i) },
+  'reports.participation': { read: (core, i) => participationTable(core.db, i.communityId, i.period) },
+  'documents.participationTable': { read: (core, i) => participationTableDocument(core.db, i.communityId, i.period) },
+  'documents.participationTablePdf': {
+    readAsync: (core, i) => participationTablePdf(core.db, i.communityId, i.period),
+  },
+  'excel.exportParticipation': { readAsync: (core, i) => exportParticipation(core.db, i) },
+  'documents.feedback': { read: (core, i) => feedbackDocument(core.db, i.memberId, i.period) },
+  'documents.feedbackUnits': { read: (core, i) => feedbackUnits(core.db, i.period) },
+  'documents.feedbackBatchPdf': { readAsync: (core, i) => feedbackBatchPdf(core.db, i.period, i.unitId) },
 
   // ---- 服务活动 / 评价 / 统计表 / 反馈表 (activity handlers: insert above this line) ----
 };

@@ -12,6 +12,12 @@ import {
   UNIT_TYPES,
 } from './enums';
 import { ERR } from './messages';
+import { AGREEMENT_AREAS, CLAIM_STATUSES, COMMITMENT_STATUSES, POST_CATEGORIES } from './enums';
+import { COBUILD } from './messages';
+import { ACTIVITY_CATEGORIES, EVALUATION_GRADES, ORGANIZER_KINDS } from './enums';
+import { ACTIVITY } from './messages';
+import { parsePeriod, todayIso } from './period';
+import { formatDateZh } from './validators';
 import { idNumberFacts, isValidIdNumber, isValidMobile, isValidPhone, isValidUscc } from './validators';
 
 const id = z.number().int().positive();
@@ -426,7 +432,7 @@ export const Document = z.object({ title: z.string(), html: z.string() });
 /** A generated file crossing the boundary (xlsx, pdf, docx): the renderer saves or opens it. */
 export const FileOut = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
 
-export const EXCEL_KINDS = ['members', 'units', 'communities', 'grids'] as const;
+export const EXCEL_KINDS = ['members', 'units', 'communities', 'grids', 'activities'] as const;
 export const ImportProblem = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
 export const ImportResult = z.object({
   ok: z.boolean(),
@@ -437,6 +443,495 @@ export const ImportResult = z.object({
   problems: z.array(ImportProblem),
 });
 const base64File = z.string().min(1, { error: ERR.required }).max(200_000_000);
+
+// ==== cobuild schemas (共建协议 / 服务岗位 / 志愿服务队) ====
+
+const agreementAreas = z
+  .array(z.enum(AGREEMENT_AREAS))
+  .min(1, { error: COBUILD.err.areasRequired })
+  .max(AGREEMENT_AREAS.length)
+  .refine((a) => new Set(a).size === a.length, { error: COBUILD.err.areasDuplicate });
+
+const agreementFields = {
+  unitId: id,
+  /** null or absent: street-wide (全街道). */
+  communityId: id.nullable().optional(),
+  year,
+  title: optText(100),
+  areas: agreementAreas,
+  signatoryA: optText(30),
+  signatoryB: optText(30),
+  liaisonPerson: optText(30),
+  liaisonPhone: phone.nullable().optional(),
+  signedDate: isoDate.nullable().optional(),
+  dutiesA: optText(2000),
+  dutiesB: optText(2000),
+  note: optText(500),
+};
+
+const commitmentFields = {
+  content: requiredText(200),
+  area: z.enum(AGREEMENT_AREAS).nullable().optional(),
+  dueDate: isoDate.nullable().optional(),
+  status: z.enum(COMMITMENT_STATUSES).optional(),
+  evidenceNote: optText(500),
+  evidenceDate: isoDate.nullable().optional(),
+};
+
+export const Commitment = z.object({
+  id,
+  agreementId: id,
+  content: z.string(),
+  area: z.enum(AGREEMENT_AREAS).nullable(),
+  dueDate: z.string().nullable(),
+  status: z.enum(COMMITMENT_STATUSES),
+  evidenceNote: z.string().nullable(),
+  evidenceDate: z.string().nullable(),
+  sortOrder: z.number().int(),
+  /** dueDate before today and not 已完成. */
+  overdue: z.boolean(),
+  updatedAt: z.string(),
+});
+
+const statusCounts = z.object({
+  pending: z.number().int(),
+  in_progress: z.number().int(),
+  done: z.number().int(),
+  unfulfilled: z.number().int(),
+});
+
+export const AgreementRow = z.object({
+  id,
+  unitId: id,
+  unitName: z.string(),
+  communityId: id.nullable(),
+  /** The community's name, or 全街道 for a street-wide agreement. */
+  communityName: z.string(),
+  year: z.number().int(),
+  title: z.string(),
+  areas: z.array(z.enum(AGREEMENT_AREAS)),
+  signatoryA: z.string().nullable(),
+  signatoryB: z.string().nullable(),
+  liaisonPerson: z.string().nullable(),
+  liaisonPhone: z.string().nullable(),
+  signedDate: z.string().nullable(),
+  dutiesA: z.string().nullable(),
+  dutiesB: z.string().nullable(),
+  note: z.string().nullable(),
+  commitmentCount: z.number().int(),
+  statusCounts,
+  overdueCount: z.number().int(),
+  updatedAt: z.string(),
+});
+export const AgreementDetail = AgreementRow.extend({ commitments: z.array(Commitment) });
+
+export const AgreementQuery = z
+  .object({
+    year: year.optional(),
+    /** null: street-wide agreements only. */
+    communityId: id.nullable().optional(),
+    unitId: id.optional(),
+    overdueOnly: z.boolean().optional(),
+    q: z.string().trim().max(50).optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+const headcount = z
+  .number({ error: COBUILD.err.headcountRange })
+  .int({ error: COBUILD.err.headcountRange })
+  .min(1, { error: COBUILD.err.headcountRange })
+  .max(1000, { error: COBUILD.err.headcountRange });
+
+const postFields = {
+  name: requiredText(50),
+  category: z.enum(POST_CATEGORIES),
+  headcount,
+  requiredSkills: tags(20).optional(),
+  description: optText(500),
+};
+
+export const ServicePostRow = z.object({
+  id,
+  communityId: id,
+  communityName: z.string(),
+  name: z.string(),
+  category: z.enum(POST_CATEGORIES),
+  headcount: z.number().int(),
+  requiredSkills: z.array(z.string()),
+  description: z.string().nullable(),
+  approvedCount: z.number().int(),
+  pendingCount: z.number().int(),
+  /** headcount − approved (never negative). */
+  remaining: z.number().int(),
+  updatedAt: z.string(),
+});
+
+export const PostClaim = z.object({
+  id,
+  postId: id,
+  memberId: id.nullable(),
+  unitId: id.nullable(),
+  claimantKind: z.enum(['member', 'unit']),
+  claimantName: z.string(),
+  status: z.enum(CLAIM_STATUSES),
+  claimDate: z.string(),
+  decidedDate: z.string().nullable(),
+  withdrawnDate: z.string().nullable(),
+  note: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export const ServicePostDetail = ServicePostRow.extend({ claims: z.array(PostClaim) });
+
+export const PostQuery = z
+  .object({
+    communityId: id.optional(),
+    category: z.enum(POST_CATEGORIES).optional(),
+    openOnly: z.boolean().optional(),
+    q: z.string().trim().max(50).optional(),
+  })
+  .strict();
+
+export const PostSuggestion = z.object({
+  memberId: id,
+  name: z.string(),
+  gender: z.enum(GENDERS),
+  category: z.enum(MEMBER_CATEGORIES),
+  gridName: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
+  skills: z.array(z.string()),
+  /** The member's skills that match one of the post's required skills. */
+  matched: z.array(z.string()),
+});
+
+export const ClaimInput = z
+  .object({
+    postId: id,
+    memberId: id.optional(),
+    unitId: id.optional(),
+    claimDate: isoDate.optional(),
+    note: optText(200),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if ((v.memberId === undefined) === (v.unitId === undefined))
+      ctx.addIssue({ code: 'custom', path: ['memberId'], message: COBUILD.err.claimantXor });
+  });
+
+const teamFields = {
+  name: requiredText(50),
+  theme: optText(100),
+  communityId: id.nullable().optional(),
+  leaderMemberId: id.nullable().optional(),
+  foundedDate: isoDate.nullable().optional(),
+  description: optText(500),
+};
+
+export const TeamRow = z.object({
+  id,
+  name: z.string(),
+  theme: z.string().nullable(),
+  communityId: id.nullable(),
+  communityName: z.string(),
+  leaderMemberId: id.nullable(),
+  leaderName: z.string().nullable(),
+  foundedDate: z.string().nullable(),
+  description: z.string().nullable(),
+  memberCount: z.number().int(),
+  updatedAt: z.string(),
+});
+export const TeamMember = z.object({
+  memberId: id,
+  name: z.string(),
+  gender: z.enum(GENDERS),
+  category: z.enum(MEMBER_CATEGORIES),
+  communityName: z.string(),
+  gridName: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
+  skills: z.array(z.string()),
+  joinedDate: z.string().nullable(),
+  isLeader: z.boolean(),
+});
+export const TeamDetail = TeamRow.extend({ members: z.array(TeamMember) });
+
+const memberIdList = z.array(id).min(1, { error: COBUILD.err.memberIdsRequired }).max(2000);
+
+export type CommitmentT = z.output<typeof Commitment>;
+export type AgreementRowT = z.output<typeof AgreementRow>;
+export type AgreementDetailT = z.output<typeof AgreementDetail>;
+export type AgreementQueryT = z.output<typeof AgreementQuery>;
+export type ServicePostRowT = z.output<typeof ServicePostRow>;
+export type ServicePostDetailT = z.output<typeof ServicePostDetail>;
+export type PostClaimT = z.output<typeof PostClaim>;
+export type PostQueryT = z.output<typeof PostQuery>;
+export type PostSuggestionT = z.output<typeof PostSuggestion>;
+export type TeamRowT = z.output<typeof TeamRow>;
+export type TeamMemberT = z.output<typeof TeamMember>;
+export type TeamDetailT = z.output<typeof TeamDetail>;
+
+// ==== end cobuild schemas ====
+
+// ==== activity schemas (服务活动 / 评价 / 统计表 / 反馈表) ====
+
+/** HH:mm, 24-hour clock. */
+const hhmm = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: ACTIVITY.timeFormat });
+/** Hours of service of one participant on one day. */
+const serviceHours = z
+  .number({ error: '应为数字' })
+  .gt(0, { error: ACTIVITY.hoursRange })
+  .max(24, { error: ACTIVITY.hoursRange });
+/** A completed activity's date: a real date, today at the latest (the computer's calendar day). */
+const activityDate = isoDate.refine((v) => v <= todayIso(), {
+  error: () => ACTIVITY.dateInFuture(formatDateZh(todayIso())),
+});
+/** '2026-11' (month), '2026Q4', '2026H2' or '2026' (year); see src/shared/period.ts. */
+export const periodCode = z
+  .string()
+  .trim()
+  .refine((v) => parsePeriod(v) !== null, { error: ACTIVITY.periodFormat });
+/** Evaluations and 反馈表 go by half-year: '2026H1' / '2026H2'. */
+export const halfYearCode = z
+  .string()
+  .trim()
+  .refine((v) => parsePeriod(v)?.kind === 'half', { error: ACTIVITY.halfYearFormat });
+
+export const ParticipantInput = z
+  .object({
+    memberId: id.nullable().optional(),
+    unitId: id.nullable().optional(),
+    hours: serviceHours,
+    role: optText(30),
+  })
+  .strict()
+  .refine((p) => (p.memberId ? 1 : 0) + (p.unitId ? 1 : 0) === 1, {
+    error: ACTIVITY.participantMemberXorUnit,
+    path: ['memberId'],
+  });
+
+const activityFields = {
+  date: activityDate,
+  startTime: hhmm.nullable().optional(),
+  endTime: hhmm.nullable().optional(),
+  /** null: a street-wide activity. */
+  communityId: id.nullable().optional(),
+  title: requiredText(100),
+  category: z.enum(ACTIVITY_CATEGORIES),
+  organizerKind: z.enum(ORGANIZER_KINDS),
+  organizerUnitId: id.nullable().optional(),
+  organizerTeamId: id.nullable().optional(),
+  place: optText(100),
+  description: optText(2000),
+  residentsServed: count.optional(),
+  /** The whole participant list (replaces the current one on update). */
+  participants: z.array(ParticipantInput).max(5000).optional(),
+};
+
+export const ActivityInput = z.object(activityFields).strict();
+export const ActivityUpdate = z
+  .object({
+    id,
+    ...activityFields,
+    date: activityDate.optional(),
+    title: requiredText(100).optional(),
+    category: z.enum(ACTIVITY_CATEGORIES).optional(),
+    organizerKind: z.enum(ORGANIZER_KINDS).optional(),
+  })
+  .strict();
+
+export const ActivityRow = z.object({
+  id,
+  date: z.string(),
+  startTime: z.string().nullable(),
+  endTime: z.string().nullable(),
+  communityId: id.nullable(),
+  /** null for a street-wide activity. */
+  communityName: z.string().nullable(),
+  title: z.string(),
+  category: z.enum(ACTIVITY_CATEGORIES),
+  organizerKind: z.enum(ORGANIZER_KINDS),
+  organizerUnitId: id.nullable(),
+  organizerTeamId: id.nullable(),
+  organizerName: z.string(),
+  place: z.string().nullable(),
+  residentsServed: z.number().int(),
+  participantCount: z.number().int(),
+  memberCount: z.number().int(),
+  totalHours: z.number(),
+  updatedAt: z.string(),
+});
+
+export const ActivityParticipant = z.object({
+  id,
+  activityId: id,
+  memberId: id.nullable(),
+  unitId: id.nullable(),
+  /** Member or unit name. */
+  name: z.string(),
+  /** Members only: 110105********002X. */
+  idMasked: z.string().nullable(),
+  /** Members: employer; units: party organisation. */
+  detail: z.string().nullable(),
+  hours: z.number(),
+  role: z.string().nullable(),
+});
+
+export const ActivityDetail = ActivityRow.extend({
+  description: z.string().nullable(),
+  createdAt: z.string(),
+  participants: z.array(ActivityParticipant),
+});
+
+export const ActivityQuery = z
+  .object({
+    /** A community, or null for street-wide activities only; absent: all. */
+    communityId: id.nullable().optional(),
+    category: z.enum(ACTIVITY_CATEGORIES).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    q: z.string().trim().max(50).optional(),
+    /** Activities this member took part in. */
+    memberId: id.optional(),
+    /** Activities this unit organised or took part in, itself or through its members. */
+    unitId: id.optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+export const MemberActivity = z.object({
+  participantId: id,
+  activityId: id,
+  date: z.string(),
+  title: z.string(),
+  category: z.enum(ACTIVITY_CATEGORIES),
+  communityName: z.string().nullable(),
+  hours: z.number(),
+  role: z.string().nullable(),
+});
+export const MemberActivities = z.object({
+  memberId: id,
+  count: z.number().int(),
+  totalHours: z.number(),
+  rows: z.array(MemberActivity),
+});
+
+export const UnitParticipation = z.object({
+  unitId: id,
+  unitName: z.string(),
+  period: z.string().nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  rows: z.array(
+    z.object({
+      memberId: id,
+      name: z.string(),
+      idMasked: z.string(),
+      communityName: z.string(),
+      reportDate: z.string().nullable(),
+      activities: z.number().int(),
+      hours: z.number(),
+    }),
+  ),
+  totals: z.object({
+    members: z.number().int(),
+    activeMembers: z.number().int(),
+    activities: z.number().int(),
+    hours: z.number(),
+  }),
+  /** Activities the unit itself took part in (as a participant, not through its members). */
+  unitActivities: z.number().int(),
+  unitHours: z.number(),
+});
+
+export const EvaluationRow = z.object({
+  memberId: id,
+  name: z.string(),
+  idMasked: z.string(),
+  employerName: z.string().nullable(),
+  reportDate: z.string(),
+  activities: z.number().int(),
+  hours: z.number(),
+  grade: z.enum(EVALUATION_GRADES).nullable(),
+  comment: z.string().nullable(),
+});
+export const EvaluationList = z.object({
+  communityId: id,
+  communityName: z.string(),
+  period: z.string(),
+  periodLabel: z.string(),
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(EvaluationRow),
+  counts: z.object({
+    excellent: z.number().int(),
+    qualified: z.number().int(),
+    basic: z.number().int(),
+    unqualified: z.number().int(),
+    none: z.number().int(),
+  }),
+});
+export const EvaluationItem = z
+  .object({
+    memberId: id,
+    grade: z.enum(EVALUATION_GRADES, { error: ACTIVITY.gradeInvalid }),
+    comment: optText(200),
+  })
+  .strict();
+
+export const ParticipationRow = z.object({
+  memberId: id,
+  name: z.string(),
+  idMasked: z.string(),
+  employerName: z.string().nullable(),
+  employerPartyOrg: z.string().nullable(),
+  reportDate: z.string(),
+  activities: z.number().int(),
+  hours: z.number(),
+  posts: z.array(z.string()),
+});
+export const ParticipationTable = z.object({
+  streetName: z.string(),
+  communityId: id,
+  communityName: z.string(),
+  period: z.string(),
+  periodLabel: z.string(),
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(ParticipationRow),
+  totals: z.object({
+    members: z.number().int(),
+    activeMembers: z.number().int(),
+    activities: z.number().int(),
+    hours: z.number(),
+    withPosts: z.number().int(),
+  }),
+});
+
+export const FeedbackUnit = z.object({
+  /** null: members whose employer is not a registered unit (grouped by the employer name they gave). */
+  unitId: id.nullable(),
+  unitName: z.string(),
+  partyOrg: z.string().nullable(),
+  count: z.number().int(),
+});
+
+export type ActivityRowT = z.output<typeof ActivityRow>;
+export type ActivityDetailT = z.output<typeof ActivityDetail>;
+export type ActivityParticipantT = z.output<typeof ActivityParticipant>;
+export type ActivityQueryT = z.output<typeof ActivityQuery>;
+export type MemberActivitiesT = z.output<typeof MemberActivities>;
+export type UnitParticipationT = z.output<typeof UnitParticipation>;
+export type EvaluationRowT = z.output<typeof EvaluationRow>;
+export type EvaluationListT = z.output<typeof EvaluationList>;
+export type ParticipationRowT = z.output<typeof ParticipationRow>;
+export type ParticipationTableT = z.output<typeof ParticipationTable>;
+export type FeedbackUnitT = z.output<typeof FeedbackUnit>;
+
+// ==== end activity schemas ====
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes: readonly string[] = []) {
   return { input, output, writes };
@@ -640,7 +1135,7 @@ export const contract = {
   'excel.import': method(
     z.object({ kind: z.enum(EXCEL_KINDS), base64: base64File, updateExisting: z.boolean().optional() }).strict(),
     ImportResult,
-    ['member', 'unit', 'community', 'grid', 'audit'],
+    ['member', 'unit', 'community', 'grid', 'activity', 'activity_participant', 'audit'],
   ),
 
   'demo.seed': method(
@@ -653,6 +1148,15 @@ export const contract = {
       groups: z.number().int(),
       liaisons: z.number().int(),
       reports: z.number().int(),
+      agreements: z.number().int(),
+      commitments: z.number().int(),
+      posts: z.number().int(),
+      claims: z.number().int(),
+      teams: z.number().int(),
+      teamMembers: z.number().int(),
+      activities: z.number().int(),
+      participations: z.number().int(),
+      evaluations: z.number().int(),
     }),
     [
       'grid',
@@ -663,6 +1167,15 @@ export const contract = {
       'liaison_group',
       'liaison_assignment',
       'community',
+      'agreement',
+      'commitment',
+      'service_post',
+      'post_claim',
+      'volunteer_team',
+      'team_member',
+      'activity',
+      'activity_participant',
+      'member_evaluation',
       'audit',
     ],
   ),
@@ -692,7 +1205,164 @@ export const contract = {
     z.object({ rows: z.array(AuditRow), total: z.number().int() }),
   ),
 
+  'agreements.list': method(AgreementQuery, z.object({ rows: z.array(AgreementRow), total: z.number().int() })),
+  'agreements.get': method(z.object({ id }).strict(), AgreementDetail),
+  'agreements.create': method(
+    z
+      .object({ ...agreementFields, commitments: z.array(z.object(commitmentFields).strict()).max(100).optional() })
+      .strict(),
+    AgreementDetail,
+    ['agreement', 'commitment', 'audit'],
+  ),
+  'agreements.update': method(
+    z
+      .object({
+        id,
+        ...agreementFields,
+        unitId: id.optional(),
+        year: year.optional(),
+        areas: agreementAreas.optional(),
+      })
+      .strict(),
+    AgreementDetail,
+    ['agreement', 'audit'],
+  ),
+  'agreements.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() }), ['agreement', 'audit']),
+  'commitments.create': method(z.object({ agreementId: id, ...commitmentFields }).strict(), Commitment, [
+    'commitment',
+    'agreement',
+    'audit',
+  ]),
+  'commitments.update': method(
+    z.object({ id, ...commitmentFields, content: requiredText(200).optional() }).strict(),
+    Commitment,
+    ['commitment', 'agreement', 'audit'],
+  ),
+  'commitments.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() }), [
+    'commitment',
+    'agreement',
+    'audit',
+  ]),
+
+  'posts.list': method(PostQuery, z.array(ServicePostRow)),
+  'posts.get': method(z.object({ id }).strict(), ServicePostDetail),
+  'posts.create': method(z.object({ communityId: id, ...postFields }).strict(), ServicePostRow, [
+    'service_post',
+    'audit',
+  ]),
+  'posts.update': method(
+    z
+      .object({
+        id,
+        ...postFields,
+        name: requiredText(50).optional(),
+        category: z.enum(POST_CATEGORIES).optional(),
+        headcount: headcount.optional(),
+      })
+      .strict(),
+    ServicePostRow,
+    ['service_post', 'audit'],
+  ),
+  'posts.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() }), ['service_post', 'audit']),
+  'posts.suggest': method(
+    z.object({ postId: id, limit: z.number().int().min(1).max(50).optional() }).strict(),
+    z.array(PostSuggestion),
+  ),
+
+  'claims.create': method(ClaimInput, PostClaim, ['post_claim', 'service_post', 'audit']),
+  'claims.approve': method(z.object({ id, decidedDate: isoDate.optional(), note: optText(200) }).strict(), PostClaim, [
+    'post_claim',
+    'service_post',
+    'audit',
+  ]),
+  'claims.reject': method(z.object({ id, decidedDate: isoDate.optional(), note: optText(200) }).strict(), PostClaim, [
+    'post_claim',
+    'service_post',
+    'audit',
+  ]),
+  'claims.withdraw': method(
+    z.object({ id, withdrawnDate: isoDate.optional(), note: optText(200) }).strict(),
+    PostClaim,
+    ['post_claim', 'service_post', 'audit'],
+  ),
+
+  'teams.list': method(
+    z.object({ communityId: id.nullable().optional(), q: z.string().trim().max(50).optional() }).strict(),
+    z.array(TeamRow),
+  ),
+  'teams.get': method(z.object({ id }).strict(), TeamDetail),
+  'teams.create': method(
+    z.object({ ...teamFields, memberIds: z.array(id).max(2000).optional() }).strict(),
+    TeamDetail,
+    ['volunteer_team', 'team_member', 'audit'],
+  ),
+  'teams.update': method(z.object({ id, ...teamFields, name: requiredText(50).optional() }).strict(), TeamDetail, [
+    'volunteer_team',
+    'team_member',
+    'audit',
+  ]),
+  'teams.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() }), [
+    'volunteer_team',
+    'team_member',
+    'audit',
+  ]),
+  'teams.addMembers': method(
+    z.object({ teamId: id, memberIds: memberIdList, joinedDate: isoDate.optional() }).strict(),
+    TeamDetail,
+    ['team_member', 'volunteer_team', 'audit'],
+  ),
+  'teams.removeMember': method(z.object({ teamId: id, memberId: id }).strict(), TeamDetail, [
+    'team_member',
+    'volunteer_team',
+    'audit',
+  ]),
+
+  'documents.agreement': method(z.object({ id }).strict(), Document),
+  'documents.agreementPdf': method(z.object({ id }).strict(), FileOut),
+
   // ---- 共建协议 / 服务岗位 / 志愿服务队 (cobuild methods: insert above this line) ----
+
+  'activities.list': method(ActivityQuery, z.object({ rows: z.array(ActivityRow), total: z.number().int() })),
+  'activities.get': method(z.object({ id }).strict(), ActivityDetail),
+  'activities.create': method(ActivityInput, ActivityDetail, ['activity', 'activity_participant', 'audit']),
+  'activities.update': method(ActivityUpdate, ActivityDetail, ['activity', 'activity_participant', 'audit']),
+  'activities.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() }), ['activity', 'audit']),
+  'activities.addParticipants': method(
+    z
+      .object({
+        activityId: id,
+        memberIds: z.array(id).min(1, { error: ACTIVITY.memberIdsRequired }).max(2000),
+        hours: serviceHours,
+        role: optText(30),
+      })
+      .strict(),
+    ActivityDetail,
+    ['activity_participant', 'audit'],
+  ),
+  'activities.updateParticipant': method(
+    z.object({ id, hours: serviceHours.optional(), role: optText(30) }).strict(),
+    ActivityDetail,
+    ['activity_participant', 'audit'],
+  ),
+  'activities.removeParticipant': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() }), [
+    'activity_participant',
+    'audit',
+  ]),
+  'members.activities': method(z.object({ memberId: id, period: periodCode.optional() }).strict(), MemberActivities),
+  'units.participation': method(z.object({ unitId: id, period: periodCode.optional() }).strict(), UnitParticipation),
+  'evaluations.list': method(z.object({ communityId: id, period: halfYearCode }).strict(), EvaluationList),
+  'evaluations.save': method(
+    z.object({ communityId: id, period: halfYearCode, items: z.array(EvaluationItem).min(1).max(5000) }).strict(),
+    EvaluationList,
+    ['member_evaluation', 'audit'],
+  ),
+  'reports.participation': method(z.object({ communityId: id, period: periodCode }).strict(), ParticipationTable),
+  'documents.participationTable': method(z.object({ communityId: id, period: periodCode }).strict(), Document),
+  'documents.participationTablePdf': method(z.object({ communityId: id, period: periodCode }).strict(), FileOut),
+  'excel.exportParticipation': method(z.object({ communityId: id.optional(), period: periodCode }).strict(), FileOut),
+  'documents.feedback': method(z.object({ memberId: id, period: halfYearCode }).strict(), Document),
+  'documents.feedbackUnits': method(z.object({ period: halfYearCode }).strict(), z.array(FeedbackUnit)),
+  'documents.feedbackBatchPdf': method(z.object({ period: halfYearCode, unitId: id.optional() }).strict(), FileOut),
 
   // ---- 服务活动 / 评价 / 统计表 / 反馈表 (activity methods: insert above this line) ----
 } as const;

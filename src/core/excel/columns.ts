@@ -1,9 +1,11 @@
-// Column layout of the four Excel tables (templates, exports and imports share it: the same headers both ways).
+// Column layout of the Excel tables (templates, exports and imports share it: the same headers both ways).
 import type { ExcelKind } from '../../shared/contract';
 import {
+  ACTIVITY_CATEGORY_LABELS,
   COMMUNITY_KIND_LABELS,
   GENDER_LABELS,
   MEMBER_CATEGORY_LABELS,
+  ORGANIZER_KIND_LABELS,
   SPACE_OWNERSHIP_LABELS,
   UNIT_TYPE_LABELS,
 } from '../../shared/enums';
@@ -228,11 +230,125 @@ export const GRID_COLUMNS = [
   { key: 'buildings', header: '覆盖楼栋', width: 24, required: false, note: N.grids.buildings },
 ] as const satisfies readonly ColumnSpec[];
 
+/**
+ * 服务活动 with participants: one row per participant, the activity's columns repeated on each of its rows (as
+ * offices keep sign-in sheets). Rows with the same 活动日期 + 所在社区 + 活动名称 + 开始时间 are one activity.
+ */
+export const ACTIVITY_COLUMNS = [
+  {
+    key: 'date',
+    header: '活动日期',
+    aliases: ['日期'],
+    width: 13,
+    required: 'always',
+    text: true,
+    note: N.activities.date,
+  },
+  {
+    key: 'startTime',
+    header: '开始时间',
+    width: 9,
+    required: false,
+    text: true,
+    note: N.activities.startTime,
+  },
+  { key: 'endTime', header: '结束时间', width: 9, required: false, text: true, note: N.activities.endTime },
+  {
+    key: 'community',
+    header: '所在社区',
+    aliases: ['所属社区', '社区'],
+    width: 16,
+    required: false,
+    text: true,
+    note: N.activities.community,
+  },
+  { key: 'title', header: '活动名称', width: 24, required: 'always', note: N.activities.title },
+  {
+    key: 'category',
+    header: '活动类别',
+    aliases: ['类别'],
+    width: 11,
+    required: 'always',
+    list: labels(ACTIVITY_CATEGORY_LABELS),
+    note: N.activities.category,
+  },
+  {
+    key: 'organizerKind',
+    header: '组织方类型',
+    aliases: ['组织方'],
+    width: 12,
+    required: 'always',
+    list: labels(ORGANIZER_KIND_LABELS),
+    note: N.activities.organizerKind,
+  },
+  {
+    key: 'organizerName',
+    header: '组织方名称',
+    aliases: ['组织单位'],
+    width: 22,
+    required: false,
+    note: N.activities.organizerName,
+  },
+  { key: 'place', header: '活动地点', aliases: ['地点'], width: 18, required: false, note: N.activities.place },
+  {
+    key: 'description',
+    header: '活动内容',
+    aliases: ['活动简介', '内容'],
+    width: 24,
+    required: false,
+    note: N.activities.description,
+  },
+  {
+    key: 'residentsServed',
+    header: '服务居民人数',
+    aliases: ['服务居民（人次）', '服务居民(人次)', '服务人数'],
+    width: 10,
+    required: false,
+    note: N.activities.residentsServed,
+  },
+  {
+    key: 'participantKind',
+    header: '参与者类型',
+    width: 11,
+    required: false,
+    list: labels(EXCEL.participantKinds),
+    note: N.activities.participantKind,
+  },
+  {
+    key: 'participant',
+    header: '参与者',
+    aliases: ['参与者姓名', '参与人', '姓名'],
+    width: 16,
+    required: 'always',
+    text: true,
+    note: N.activities.participant,
+  },
+  {
+    key: 'idTail',
+    header: '身份证号后四位',
+    aliases: ['身份证后四位', '身份证号', '身份证号码'],
+    width: 12,
+    required: false,
+    text: true,
+    note: N.activities.idTail,
+  },
+  {
+    key: 'hours',
+    header: '服务时长（小时）',
+    aliases: ['服务时长(小时)', '服务时长', '时长（小时）', '时长(小时)', '时长'],
+    width: 10,
+    required: 'always',
+    note: N.activities.hours,
+  },
+  { key: 'role', header: '角色', aliases: ['担任角色'], width: 12, required: false, note: N.activities.role },
+] as const satisfies readonly ColumnSpec[];
+
 export const COLUMNS: Record<ExcelKind, readonly ColumnSpec[]> = {
   members: MEMBER_COLUMNS,
   units: UNIT_COLUMNS,
   communities: COMMUNITY_COLUMNS,
   grids: GRID_COLUMNS,
+  activities: ACTIVITY_COLUMNS,
 };
 
 /** The key union of one table's columns. */

@@ -2,9 +2,11 @@
 // file can go back in), ID numbers and phones masked as in every list.
 import type { ExcelKind, FileOutT, MemberQueryT, ParsedInput, UnitQueryT } from '../../shared/contract';
 import {
+  ACTIVITY_CATEGORY_LABELS,
   COMMUNITY_KIND_LABELS,
   GENDER_LABELS,
   MEMBER_CATEGORY_LABELS,
+  ORGANIZER_KIND_LABELS,
   SPACE_OWNERSHIP_LABELS,
   UNIT_TYPE_LABELS,
 } from '../../shared/enums';
@@ -105,6 +107,68 @@ function gridRows(db: StreetGridDb, communityId: number | undefined): OutCell[][
   ]);
 }
 
+interface ActivityExportRow {
+  date: string;
+  startTime: string | null;
+  endTime: string | null;
+  communityName: string | null;
+  title: string;
+  category: keyof typeof ACTIVITY_CATEGORY_LABELS;
+  organizerKind: keyof typeof ORGANIZER_KIND_LABELS;
+  organizerName: string | null;
+  place: string | null;
+  description: string | null;
+  residentsServed: number;
+  memberName: string | null;
+  idTail: string | null;
+  unitName: string | null;
+  hours: number | null;
+  role: string | null;
+}
+
+/**
+ * 服务活动 in the import layout: one row per participant (an activity without participants: one row with the
+ * participant columns empty). Members are named with their 身份证号后四位 only.
+ */
+function activityRows(db: StreetGridDb, communityId: number | undefined): OutCell[][] {
+  const rows = db.sqlite
+    .prepare(
+      `select a.date, a.start_time as startTime, a.end_time as endTime, c.name as communityName, a.title, a.category,
+              a.organizer_kind as organizerKind,
+              case a.organizer_kind when 'unit' then ou.name when 'team' then t.name else c.name end as organizerName,
+              a.place, a.description, a.residents_served as residentsServed, m.name as memberName,
+              m.id_tail as idTail, u.name as unitName, p.hours, p.role
+       from activity a
+       left join community c on c.id = a.community_id
+       left join unit ou on ou.id = a.organizer_unit_id
+       left join volunteer_team t on t.id = a.organizer_team_id
+       left join activity_participant p on p.activity_id = a.id
+       left join member m on m.id = p.member_id
+       left join unit u on u.id = p.unit_id
+       where a.deleted_at is null and (? is null or a.community_id = ?)
+       order by a.date, a.id, p.member_id is null, p.id`,
+    )
+    .all(communityId ?? null, communityId ?? null) as ActivityExportRow[];
+  return rows.map((r) => [
+    r.date,
+    r.startTime,
+    r.endTime,
+    r.communityName,
+    r.title,
+    ACTIVITY_CATEGORY_LABELS[r.category],
+    ORGANIZER_KIND_LABELS[r.organizerKind],
+    r.organizerName,
+    r.place,
+    r.description,
+    r.residentsServed,
+    r.memberName !== null ? EXCEL.participantKinds.member : r.unitName !== null ? EXCEL.participantKinds.unit : null,
+    r.memberName ?? r.unitName,
+    r.idTail,
+    r.hours,
+    r.role,
+  ]);
+}
+
 /** The export file and how many records it holds. */
 export async function buildExport(
   db: StreetGridDb,
@@ -129,6 +193,9 @@ export async function buildExport(
       break;
     case 'grids':
       rows = gridRows(db, i.communityId);
+      break;
+    case 'activities':
+      rows = activityRows(db, i.communityId);
       break;
   }
   const buf = await writeTable(i.kind, EXCEL.exportSheet[i.kind], rows);

@@ -10,6 +10,7 @@ import { ERR, EXCEL } from '../../shared/messages';
 import type { ActionCtx } from '../db/action';
 import type { StreetGridDb } from '../db/connection';
 import { COLUMNS } from './columns';
+import { prepareActivities } from './import-activities';
 import { prepareCommunities } from './import-communities';
 import { prepareGrids } from './import-grids';
 import { prepareMembers } from './import-members';
@@ -27,6 +28,10 @@ export interface CommitResult {
   updatedIds: number[];
   /** Tables written besides the kind's own table. */
   touched: TableName[];
+  /** The audit row's summary, when the generic "导入… （新增 n，更新 m）" does not say enough. */
+  summary?: string;
+  /** More facts for the audit row's `after`. */
+  detail?: Record<string, unknown>;
 }
 
 /** Everything commit needs, computed by prepare: commit only binds and runs prepared statements. */
@@ -46,6 +51,7 @@ const PREPARE: Record<ExcelKind, KindPrepare> = {
   units: prepareUnits,
   communities: prepareCommunities,
   grids: prepareGrids,
+  activities: prepareActivities,
 };
 
 const ENTITY: Record<ExcelKind, TableName> = {
@@ -53,6 +59,7 @@ const ENTITY: Record<ExcelKind, TableName> = {
   units: 'unit',
   communities: 'community',
   grids: 'grid',
+  activities: 'activity',
 };
 
 /** What prepareImport hands to writeImport (opaque to api.ts). */
@@ -111,8 +118,9 @@ export function writeImport(ctx: ActionCtx, input: ParsedInput<'excel.import'>, 
     action: 'import',
     entity: ENTITY[kind],
     entityId: null,
-    summary: EXCEL.audit(label, EXCEL.countUnit[kind], total, r.inserted, r.updated),
+    summary: r.summary ?? EXCEL.audit(label, EXCEL.countUnit[kind], total, r.inserted, r.updated),
     after: {
+      ...r.detail,
       fileRows: total,
       inserted: r.inserted,
       updated: r.updated,

@@ -9,6 +9,7 @@ import {
   makePhone,
   makeUscc,
   MEMBER_HEADERS,
+  ACTIVITY_HEADERS,
   readBook,
   UNIT_HEADERS,
 } from '../../fixtures/excel';
@@ -38,6 +39,7 @@ const HEADERS: Record<ExcelKind, readonly string[]> = {
   units: UNIT_HEADERS,
   communities: COMMUNITY_HEADERS,
   grids: GRID_HEADERS,
+  activities: ACTIVITY_HEADERS,
 };
 
 /** Dropdown formula of a cell, as the regular exceljs reader exposes it. */

@@ -207,6 +207,9 @@ export const activityParticipant = sqliteTable(
     uniqueIndex('activity_participant_unit_uq')
       .on(t.activityId, t.unitId)
       .where(sql`${t.unitId} is not null`),
+    // Every "participants of this activity" lookup and the ON DELETE CASCADE from activity: the partial unique
+    // indexes above cannot answer `activity_id = ?` alone.
+    index('activity_participant_activity_ix').on(t.activityId),
     index('activity_participant_member_ix').on(t.memberId, t.activityId),
     index('activity_participant_unit_ix').on(t.unitId),
     index('activity_participant_seq_ix').on(t.changeSeq),
