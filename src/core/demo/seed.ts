@@ -1,5 +1,5 @@
 // 演示数据: a realistic street on top of an initialised one — grids, resident units, party members (with 报到 and
-// the three-tier liaison network) — written in the caller's one transaction with prepared statements, so 100,000
+// the three-tier liaison network) and a year of 共驻共建 service work (service-work.ts) — written in the caller's one transaction with prepared statements, so 100,000
 // members take seconds. Deterministic: the same seed and member count on the same street give the same data.
 import type { MemberCategory, TableName } from '../../shared/enums';
 import { AppError } from '../../shared/errors';
@@ -12,9 +12,10 @@ import { chineseNumber } from './codes';
 import { AREA_SUFFIXES, SERVICE_INTENTS, personName } from './names';
 import { PersonFactory, type PersonDraft } from './people';
 import { DEFAULT_DEMO_SEED, Rng, Weighted, dayOf, isoDay, randomDate } from './random';
+import { seedServiceWork, type ServiceCounts } from './service-work';
 import { UnitFactory, type UnitDraft } from './units';
 
-export interface SeedCounts {
+export interface SeedCounts extends ServiceCounts {
   units: number;
   members: number;
   grids: number;
@@ -28,6 +29,8 @@ export interface SeedOptions {
   members: number;
   /** PRNG seed; default DEFAULT_DEMO_SEED. */
   seed?: number;
+  /** Last day of the demo data (ISO date); default DEMO_TODAY. */
+  today?: string;
 }
 
 export const MAX_DEMO_MEMBERS = 100_000;
@@ -58,8 +61,14 @@ interface GridRec {
 
 interface UnitRec {
   id: number;
+  name: string;
   type: UnitDraft['type'];
   size: number;
+  communityIdx: number;
+  council: boolean;
+  partySecretary: string;
+  contactPerson: string;
+  contactPhone: string;
 }
 
 interface MemberRec {
@@ -104,12 +113,31 @@ export function seedDemo(ctx: ActionCtx, opts: SeedOptions): SeedCounts {
     .all() as CommunityRow[];
   if (communities.length === 0) throw new AppError('CONFLICT', DEMO.noCommunities);
 
+  const today = opts.today ?? DEMO_TODAY;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || isoDay(dayOf(today)) !== today) throw new Error(`bad demo date ${today}`);
   const rng = new Rng(opts.seed ?? DEFAULT_DEMO_SEED);
   const now = ctx.now;
   const seq = ctx.seq();
   const streetPlace = short(street.name, /(街道|地区|镇|乡)$/);
   const places = communities.map((c) => short(c.name, /(社区|村)$/));
-  const counts: SeedCounts = { units: 0, members: 0, grids: 0, stations: 0, groups: 0, liaisons: 0, reports: 0 };
+  const counts: SeedCounts = {
+    units: 0,
+    members: 0,
+    grids: 0,
+    stations: 0,
+    groups: 0,
+    liaisons: 0,
+    reports: 0,
+    agreements: 0,
+    commitments: 0,
+    posts: 0,
+    claims: 0,
+    teams: 0,
+    teamMembers: 0,
+    activities: 0,
+    participations: 0,
+    evaluations: 0,
+  };
   const touched = new Set<TableName>(['audit']);
 
   // Some communities are bigger than others.
@@ -206,7 +234,8 @@ export function seedDemo(ctx: ActionCtx, opts: SeedOptions): SeedCounts {
   for (let i = 0; i < unitCount; i++) {
     const u = factory.next();
     const keys = pinyinKeys(u.name);
-    const community = communities[pickCommunity.draw(rng)] as CommunityRow;
+    const ci = pickCommunity.draw(rng);
+    const community = communities[ci] as CommunityRow;
     const id = Number(
       insertUnit.run(
         u.name,
@@ -226,7 +255,17 @@ export function seedDemo(ctx: ActionCtx, opts: SeedOptions): SeedCounts {
         seq,
       ).lastInsertRowid,
     );
-    units.push({ id, type: u.type, size: u.size });
+    units.push({
+      id,
+      name: u.name,
+      type: u.type,
+      size: u.size,
+      communityIdx: ci,
+      council: u.isCouncilMember,
+      partySecretary: u.partySecretary,
+      contactPerson: u.contactPerson,
+      contactPhone: u.contactPhone,
+    });
   }
   counts.units = units.length;
   if (units.length > 0) touched.add('unit');
@@ -245,7 +284,7 @@ export function seedDemo(ctx: ActionCtx, opts: SeedOptions): SeedCounts {
   );
   const members: MemberRec[] = [];
   const firstReport = dayOf('2016-03-01');
-  const lastDay = dayOf(DEMO_TODAY);
+  const lastDay = dayOf(today);
   for (let i = 0; i < n; i++) {
     const ci = pickCommunity.draw(rng);
     const community = communities[ci] as CommunityRow;
@@ -418,7 +457,7 @@ export function seedDemo(ctx: ActionCtx, opts: SeedOptions): SeedCounts {
         counts.groups++;
         for (const m of g) {
           const from = Math.max(dayOf('2018-01-01'), m.reportDate ? dayOf(m.reportDate) : 0);
-          insertAssignment.run(m.id, groupId, randomDate(rng, isoDay(from), DEMO_TODAY), now, now, seq);
+          insertAssignment.run(m.id, groupId, randomDate(rng, isoDay(from), today), now, now, seq);
           counts.liaisons++;
         }
       });
@@ -464,6 +503,35 @@ export function seedDemo(ctx: ActionCtx, opts: SeedOptions): SeedCounts {
     );
     if (r.changes > 0) touched.add('community');
   });
+
+  // ---------------------------------------------------------------- a year of service work (its own PRNG stream)
+  const service = seedServiceWork({
+    ctx,
+    seed: opts.seed ?? DEFAULT_DEMO_SEED,
+    today,
+    streetName: street.name,
+    communities: communities.map((c, ci) => ({
+      id: c.id,
+      name: c.name,
+      place: places[ci] as string,
+      areas: areasOf[ci] as string[],
+    })),
+    units,
+    members,
+  });
+  Object.assign(counts, service);
+  const serviceTables: [keyof ServiceCounts, TableName][] = [
+    ['agreements', 'agreement'],
+    ['commitments', 'commitment'],
+    ['posts', 'service_post'],
+    ['claims', 'post_claim'],
+    ['teams', 'volunteer_team'],
+    ['teamMembers', 'team_member'],
+    ['activities', 'activity'],
+    ['participations', 'activity_participant'],
+    ['evaluations', 'member_evaluation'],
+  ];
+  for (const [k, table] of serviceTables) if (service[k] > 0) touched.add(table);
 
   ctx.audit({
     action: 'seed',

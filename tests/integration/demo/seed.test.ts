@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, type Core } from '../../../src/core/api';
 import { runAction } from '../../../src/core/db/action';
 import { openDatabase } from '../../../src/core/db/connection';
-import { demoUnitCount, seedDemo, type SeedCounts } from '../../../src/core/demo/seed';
+import { DEMO_TODAY, demoUnitCount, seedDemo, type SeedCounts } from '../../../src/core/demo/seed';
+import { lastCompletedHalf } from '../../../src/core/demo/service-work';
+import { EVALUATION_GRADES } from '../../../src/shared/enums';
 import {
   idNumberFacts,
   isValidIdNumber,
@@ -17,11 +19,27 @@ import {
 } from '../../../src/shared/validators';
 import { coreFor, fails, ok, openTemp, ROOT, snapshot, streetCore, tempDir } from '../../helpers';
 
-function seed(core: Core, members: number, seedValue?: number): SeedCounts {
+function seed(core: Core, members: number, seedValue?: number, today?: string): SeedCounts {
   return runAction(core.db, '测试', (ctx) =>
-    seedDemo(ctx, { members, ...(seedValue !== undefined ? { seed: seedValue } : {}) }),
+    seedDemo(ctx, {
+      members,
+      ...(seedValue !== undefined ? { seed: seedValue } : {}),
+      ...(today !== undefined ? { today } : {}),
+    }),
   ).value;
 }
+
+const SERVICE_TABLES = [
+  'agreement',
+  'commitment',
+  'service_post',
+  'post_claim',
+  'volunteer_team',
+  'team_member',
+  'activity',
+  'activity_participant',
+  'member_evaluation',
+] as const;
 
 function all<T>(core: Core, sql: string, ...params: unknown[]): T[] {
   return core.db.sqlite.prepare(sql).all(...params) as T[];
@@ -32,6 +50,16 @@ function one(core: Core, sql: string, ...params: unknown[]): number {
     .prepare(sql)
     .pluck()
     .get(...params) as number;
+}
+
+/** A hash of one table's rows except the wall-clock timestamps (created_at/updated_at are the action's time). */
+function tableHash(core: Core, table: string): string {
+  const h = crypto.createHash('sha256');
+  for (const row of all<Record<string, unknown>>(core, `select * from ${table} order by id`)) {
+    const { created_at: _c, updated_at: _u, ...rest } = row;
+    h.update(JSON.stringify(rest));
+  }
+  return h.digest('hex');
 }
 
 /** A hash of every demo row except the wall-clock timestamps (created_at/updated_at are the action's time). */
@@ -46,6 +74,7 @@ function dataHash(core: Core): string {
     'liaison_group',
     'liaison_assignment',
     'community',
+    ...SERVICE_TABLES,
   ]) {
     for (const row of all<Record<string, unknown>>(core, `select * from ${table} order by id`)) {
       const { created_at: _c, updated_at: _u, ...rest } = row;
@@ -276,6 +305,305 @@ describe('demo street (seedDemo)', () => {
     expect(dataHash(a)).toBe(dataHash(b));
     expect(dataHash(a)).toBe(initialHash);
     expect(dataHash(c)).not.toBe(dataHash(a));
+    // Table by table for the service work too: same rows for the same seed, other rows for another seed.
+    for (const table of SERVICE_TABLES) {
+      expect(one(a, `select count(*) from ${table}`), table).toBeGreaterThan(0);
+      expect(tableHash(a, table), table).toBe(tableHash(b, table));
+      expect(tableHash(a, table), table).toBe(tableHash(core, table));
+      expect(tableHash(c, table), table).not.toBe(tableHash(a, table));
+    }
+  });
+
+  it('reports the service-work counts it wrote, and keeps every foreign key valid', () => {
+    expect({
+      agreements: one(core, 'select count(*) from agreement'),
+      commitments: one(core, 'select count(*) from commitment'),
+      posts: one(core, 'select count(*) from service_post'),
+      claims: one(core, 'select count(*) from post_claim'),
+      teams: one(core, 'select count(*) from volunteer_team'),
+      teamMembers: one(core, 'select count(*) from team_member'),
+      activities: one(core, 'select count(*) from activity'),
+      participations: one(core, 'select count(*) from activity_participant'),
+      evaluations: one(core, 'select count(*) from member_evaluation'),
+    }).toEqual({
+      agreements: counts.agreements,
+      commitments: counts.commitments,
+      posts: counts.posts,
+      claims: counts.claims,
+      teams: counts.teams,
+      teamMembers: counts.teamMembers,
+      activities: counts.activities,
+      participations: counts.participations,
+      evaluations: counts.evaluations,
+    });
+    expect(all(core, 'pragma foreign_key_check')).toEqual([]);
+    const audit = all<{ summary: string }>(core, "select summary from audit where action = 'seed'")[0];
+    expect(audit?.summary).toContain(`服务活动 ${counts.activities} 场`);
+    expect(audit?.summary).toContain(`共建协议 ${counts.agreements} 份`);
+  });
+
+  it('dates every activity within the year up to the demo day, with 3–40 members in the register, each once', () => {
+    const range = all<{ lo: string; hi: string }>(core, 'select min(date) as lo, max(date) as hi from activity')[0];
+    expect((range?.hi ?? '9999') <= DEMO_TODAY).toBe(true);
+    expect((range?.lo ?? '') >= '2025-07-01').toBe(true);
+    expect(
+      one(
+        core,
+        'select count(*) from (select 1 from activity_participant where member_id is not null group by activity_id, member_id having count(*) > 1)',
+      ),
+    ).toBe(0);
+    expect(
+      one(
+        core,
+        'select count(*) from (select 1 from activity_participant where unit_id is not null group by activity_id, unit_id having count(*) > 1)',
+      ),
+    ).toBe(0);
+    // Exactly one of member / unit; hours in (0, 24] — in fact 1–4 in half hours.
+    expect(one(core, 'select count(*) from activity_participant where (member_id is null) = (unit_id is null)')).toBe(
+      0,
+    );
+    expect(one(core, 'select count(*) from activity_participant where hours <= 0 or hours > 24')).toBe(0);
+    expect(
+      one(
+        core,
+        'select count(*) from activity_participant where hours < 1 or hours > 4 or hours * 2 != cast(hours * 2 as integer)',
+      ),
+    ).toBe(0);
+    const sizes = all<{ lo: number; hi: number }>(
+      core,
+      'select min(n) as lo, max(n) as hi from (select count(*) as n from activity_participant where member_id is not null group by activity_id)',
+    )[0];
+    expect(sizes?.lo).toBeGreaterThanOrEqual(3);
+    expect(sizes?.hi).toBeLessThanOrEqual(40);
+    expect(
+      one(
+        core,
+        'select count(*) from activity a where not exists (select 1 from activity_participant p where p.activity_id = a.id)',
+      ),
+    ).toBe(0);
+    // Participants are in the register, and an employed member only takes part after reporting to the community.
+    expect(
+      one(
+        core,
+        "select count(*) from activity_participant p join member m on m.id = p.member_id where m.status != 'active'",
+      ),
+    ).toBe(0);
+    expect(
+      one(
+        core,
+        `select count(*) from activity_participant p join member m on m.id = p.member_id join activity a on a.id = p.activity_id
+         where m.category = 'employed' and (m.report_date is null or m.report_date > a.date)`,
+      ),
+    ).toBe(0);
+    // Community activities draw on that community's members.
+    expect(
+      one(
+        core,
+        `select count(*) from activity_participant p join member m on m.id = p.member_id join activity a on a.id = p.activity_id
+         left join team_member tm on tm.team_id = a.organizer_team_id and tm.member_id = m.id
+         where a.community_id is not null and m.community_id != a.community_id and tm.id is null`,
+      ),
+    ).toBe(0);
+    // Mostly reported 在职党员.
+    const employedShare = one(
+      core,
+      `select avg(m.category = 'employed') from activity_participant p join member m on m.id = p.member_id`,
+    );
+    expect(employedShare).toBeGreaterThan(0.5);
+    // The organiser columns agree with the organiser kind; times run forwards.
+    expect(
+      one(
+        core,
+        `select count(*) from activity where
+           (organizer_kind = 'community' and (organizer_unit_id is not null or organizer_team_id is not null)) or
+           (organizer_kind = 'unit' and (organizer_unit_id is null or organizer_team_id is not null)) or
+           (organizer_kind = 'team' and (organizer_team_id is null or organizer_unit_id is not null)) or
+           end_time <= start_time or residents_served < 0 or trim(title) = '' or place is null`,
+      ),
+    ).toBe(0);
+    expect(one(core, 'select count(distinct category) from activity')).toBeGreaterThanOrEqual(8);
+    expect(one(core, 'select count(distinct organizer_kind) from activity')).toBe(3);
+    expect(
+      one(
+        core,
+        "select count(*) from activity_participant where role not in ('参与者', '组织者', '志愿者', '共建单位')",
+      ),
+    ).toBe(0);
+  });
+
+  it('staffs service posts within their headcount, by members in the register who reported there, and some units', () => {
+    const posts = all<{ communityId: number; n: number; lo: number; hi: number }>(
+      core,
+      'select community_id as communityId, count(*) as n, min(headcount) as lo, max(headcount) as hi from service_post group by 1',
+    );
+    expect(posts.length).toBe(one(core, 'select count(*) from community where retired_at is null'));
+    for (const p of posts) {
+      expect(p.n).toBeGreaterThanOrEqual(4);
+      expect(p.n).toBeLessThanOrEqual(8);
+      expect(p.lo).toBeGreaterThanOrEqual(2);
+      expect(p.hi).toBeLessThanOrEqual(10);
+    }
+    expect(
+      one(
+        core,
+        `select count(*) from service_post s where (select count(*) from post_claim c where c.post_id = s.id and c.status = 'approved') > s.headcount`,
+      ),
+    ).toBe(0);
+    expect(one(core, "select count(*) from post_claim where status = 'approved'")).toBeGreaterThan(0);
+    expect(one(core, "select count(*) from post_claim where status = 'pending'")).toBeGreaterThan(0);
+    expect(one(core, "select count(*) from post_claim where status in ('withdrawn', 'rejected')")).toBeGreaterThan(0);
+    expect(one(core, 'select count(*) from post_claim where unit_id is not null')).toBeGreaterThan(0);
+    expect(one(core, 'select count(*) from post_claim where (member_id is null) = (unit_id is null)')).toBe(0);
+    // Live claims belong to 在册 reported 在职党员 of the post's community; dates run in order, none after the demo day.
+    expect(
+      one(
+        core,
+        `select count(*) from post_claim c join member m on m.id = c.member_id join service_post s on s.id = c.post_id
+         where c.status in ('pending', 'approved') and (m.status != 'active' or m.category != 'employed'
+           or m.report_date is null or m.report_date > c.claim_date or m.community_id != s.community_id)`,
+      ),
+    ).toBe(0);
+    expect(
+      one(
+        core,
+        `select count(*) from post_claim where claim_date > ? or decided_date > ? or withdrawn_date > ?
+           or decided_date < claim_date or withdrawn_date < decided_date
+           or (status = 'pending') != (decided_date is null)
+           or (status = 'withdrawn') != (withdrawn_date is not null)`,
+        DEMO_TODAY,
+        DEMO_TODAY,
+        DEMO_TODAY,
+      ),
+    ).toBe(0);
+    // Posts ask for skills the seeder gives members, and most approved members have one of them.
+    const skills = new Set(
+      all<{ s: string }>(core, 'select distinct j.value as s from member, json_each(member.skills) j').map((r) => r.s),
+    );
+    for (const r of all<{ s: string }>(
+      core,
+      'select distinct j.value as s from service_post, json_each(service_post.required_skills) j',
+    ))
+      expect(skills, r.s).toContain(r.s);
+  });
+
+  it('keeps agreements, commitments, teams and evaluations consistent with the demo day', () => {
+    const year = Number(DEMO_TODAY.slice(0, 4));
+    expect(one(core, 'select count(*) from agreement where year = ?', year)).toBeGreaterThan(0);
+    expect(one(core, 'select count(*) from agreement where year = ?', year - 1)).toBeGreaterThan(0);
+    expect(
+      one(
+        core,
+        'select count(*) from agreement where year not in (?, ?) or signed_date > ?',
+        year,
+        year - 1,
+        DEMO_TODAY,
+      ),
+    ).toBe(0);
+    expect(one(core, 'select count(*) from agreement where json_array_length(areas) not between 1 and 4')).toBe(0);
+    expect(
+      one(
+        core,
+        'select count(*) from (select agreement_id, count(*) as n from commitment group by 1 having n not between 3 and 6)',
+      ),
+    ).toBe(0);
+    expect(
+      one(
+        core,
+        'select count(*) from agreement a where not exists (select 1 from commitment c where c.agreement_id = a.id)',
+      ),
+    ).toBe(0);
+    // Done means evidence on or before the demo day; last year's are all settled; the overdue list is not empty.
+    expect(
+      one(
+        core,
+        "select count(*) from commitment where status = 'done' and (evidence_date is null or evidence_date > ? or evidence_note is null)",
+        DEMO_TODAY,
+      ),
+    ).toBe(0);
+    expect(one(core, "select count(*) from commitment where status != 'done' and evidence_date is not null")).toBe(0);
+    expect(
+      one(
+        core,
+        "select count(*) from commitment c join agreement a on a.id = c.agreement_id where a.year < ? and c.status in ('pending', 'in_progress')",
+        year,
+      ),
+    ).toBe(0);
+    expect(
+      one(
+        core,
+        'select count(*) from commitment c join agreement a on a.id = c.agreement_id where substr(c.due_date, 1, 4) != cast(a.year as text) or c.due_date < a.signed_date',
+      ),
+    ).toBe(0);
+    expect(one(core, "select count(*) from commitment where status = 'done'")).toBeGreaterThan(0);
+    // Teams: 1–3 per community and two street-wide, 5–30 members in the register, the leader among them.
+    expect(one(core, 'select count(*) from volunteer_team where community_id is null')).toBe(2);
+    expect(
+      one(
+        core,
+        'select count(*) from (select community_id, count(*) n from volunteer_team where community_id is not null group by 1 having n not between 1 and 3)',
+      ),
+    ).toBe(0);
+    expect(
+      one(
+        core,
+        'select count(*) from volunteer_team v where (select count(*) from team_member t where t.team_id = v.id) not between 5 and 30',
+      ),
+    ).toBe(0);
+    expect(
+      one(
+        core,
+        'select count(*) from volunteer_team v where not exists (select 1 from team_member t where t.team_id = v.id and t.member_id = v.leader_member_id)',
+      ),
+    ).toBe(0);
+    expect(
+      one(
+        core,
+        "select count(*) from team_member t join member m on m.id = t.member_id where m.status != 'active' or t.joined_date > ?",
+        DEMO_TODAY,
+      ),
+    ).toBe(0);
+    expect(
+      one(
+        core,
+        'select count(*) from team_member t join volunteer_team v on v.id = t.team_id join member m on m.id = t.member_id where v.community_id is not null and m.community_id != v.community_id',
+      ),
+    ).toBe(0);
+    // Evaluations: only reported 在职党员 in the register, for the last completed half-year, one of the four grades.
+    const half = lastCompletedHalf(DEMO_TODAY);
+    expect(half.period).toBe('2026H1');
+    expect(
+      one(
+        core,
+        `select count(*) from member_evaluation e join member m on m.id = e.member_id
+         where m.category != 'employed' or m.status != 'active' or m.report_date is null or m.report_date > ?
+           or e.community_id != m.community_id or e.period != ?`,
+        half.to,
+        half.period,
+      ),
+    ).toBe(0);
+    expect(
+      one(
+        core,
+        `select count(*) from member_evaluation where grade not in (${EVALUATION_GRADES.map(() => '?').join(', ')})`,
+        ...EVALUATION_GRADES,
+      ),
+    ).toBe(0);
+    // The comment quotes the member's real activity count in the half-year.
+    const sample = all<{ memberId: number; comment: string }>(
+      core,
+      "select member_id as memberId, comment from member_evaluation where comment like '本期参加社区活动%次%' limit 20",
+    );
+    expect(sample.length).toBeGreaterThan(0);
+    for (const e of sample) {
+      const n = one(
+        core,
+        'select count(*) from activity_participant p join activity a on a.id = p.activity_id where p.member_id = ? and a.date between ? and ?',
+        e.memberId,
+        half.from,
+        half.to,
+      );
+      expect(e.comment).toContain(`参加社区活动${n}次`);
+    }
   });
 
   it('refuses to seed twice, in Chinese, changing nothing', () => {
@@ -287,6 +615,63 @@ describe('demo street (seedDemo)', () => {
   });
 });
 
+describe('demo service work at the default size (2000 members)', () => {
+  it('has realistic volumes for a year', () => {
+    const core = streetCore('110101001');
+    const c = seed(core, 2000);
+    const communities = one(core, 'select count(*) from community where retired_at is null');
+    const year = Number(DEMO_TODAY.slice(0, 4));
+    const council = one(core, 'select count(*) from unit where is_council_member = 1');
+    const current = one(core, 'select count(*) from agreement where year = ?', year);
+    expect(current).toBeGreaterThanOrEqual(Math.round(council / 2));
+    expect(current).toBeLessThanOrEqual(40);
+    expect(one(core, 'select count(*) from agreement where year = ? and community_id is null', year)).toBeLessThan(
+      current / 3,
+    );
+    expect(c.posts).toBeGreaterThanOrEqual(4 * communities);
+    expect(c.posts).toBeLessThanOrEqual(8 * communities);
+    expect(c.teams).toBeGreaterThanOrEqual(communities + 2);
+    expect(c.teams).toBeLessThanOrEqual(3 * communities + 2);
+    // ≈8–15 activities per community and month.
+    const perCommunityMonth =
+      one(core, 'select count(*) from activity where community_id is not null') / communities / 12;
+    expect(perCommunityMonth).toBeGreaterThanOrEqual(8);
+    expect(perCommunityMonth).toBeLessThanOrEqual(15);
+    // Every month of the year has activities; participations in the tens of thousands.
+    expect(one(core, 'select count(distinct substr(date, 1, 7)) from activity')).toBe(12);
+    expect(c.participations).toBeGreaterThan(10_000);
+    expect(c.participations).toBeLessThan(40_000);
+    expect(one(core, 'select count(*) from activity_participant where unit_id is not null')).toBeGreaterThan(0);
+    // Most reported employed members are evaluated; mostly 合格/优秀, a few 基本合格, rare 不合格.
+    const reported = one(
+      core,
+      "select count(*) from member where category = 'employed' and status = 'active' and report_date <= ?",
+      lastCompletedHalf(DEMO_TODAY).to,
+    );
+    expect(c.evaluations / reported).toBeGreaterThan(0.85);
+    const grade = (g: string) => one(core, 'select count(*) from member_evaluation where grade = ?', g) / c.evaluations;
+    expect(grade('excellent') + grade('qualified')).toBeGreaterThan(0.85);
+    expect(grade('basic')).toBeGreaterThan(0);
+    expect(grade('unqualified')).toBeLessThan(0.05);
+    expect(all(core, 'pragma foreign_key_check')).toEqual([]);
+  });
+
+  it('takes "today" from the caller: nothing after it, and the half-year before it is evaluated', () => {
+    const core = streetCore('110101001');
+    const c = seed(core, 300, undefined, '2025-11-15');
+    expect(String(one(core, 'select max(date) from activity')) <= '2025-11-15').toBe(true);
+    expect(String(one(core, 'select min(date) from activity')) >= '2024-11-16').toBe(true);
+    expect(one(core, "select count(*) from member_evaluation where period != '2025H1'")).toBe(0);
+    expect(c.evaluations).toBeGreaterThan(0);
+    expect(one(core, "select count(*) from commitment where evidence_date > '2025-11-15'")).toBe(0);
+    expect(one(core, "select count(*) from post_claim where claim_date > '2025-11-15'")).toBe(0);
+    expect(one(core, 'select max(year) from agreement')).toBe(2025);
+    expect(lastCompletedHalf('2026-12-31').period).toBe('2026H2');
+    expect(lastCompletedHalf('2026-01-01').period).toBe('2025H2');
+    expect(lastCompletedHalf('2026-07-01').period).toBe('2026H1');
+  });
+});
+
 describe("contract method 'demo.seed'", () => {
   it('loads the demo street on a fresh street (the first-run wizard button)', () => {
     const core = streetCore('110101001');
@@ -295,6 +680,12 @@ describe("contract method 'demo.seed'", () => {
     expect(r.units).toBe(20);
     expect(r.grids).toBeGreaterThanOrEqual(30);
     expect(r.stations).toBeGreaterThan(0);
+    expect(r.activities).toBe(one(core, 'select count(*) from activity'));
+    expect(r.activities).toBeGreaterThan(0);
+    expect(r.participations).toBe(one(core, 'select count(*) from activity_participant'));
+    expect(r.agreements).toBeGreaterThan(0);
+    expect(r.posts).toBeGreaterThan(0);
+    expect(r.teams).toBeGreaterThan(0);
     expect(ok(core, 'members.list', {}).total).toBe(200);
     expect(ok(core, 'communities.list', {}).every((c) => c.gridCount >= 3)).toBe(true);
   });
@@ -336,6 +727,10 @@ describe('streetgrid seed (CLI)', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('党员 500 名');
+    expect(r.stdout).toMatch(/共建协议 \d+ 份/);
+    expect(r.stdout).toMatch(/服务岗位 \d+ 个/);
+    expect(r.stdout).toMatch(/志愿服务队 \d+ 支/);
+    expect(r.stdout).toMatch(/服务活动 [1-9]\d* 场（参与 \d+ 人次）/);
     const again = cli('seed', '--db', db, '--demo', '--members', '500');
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('已有 500 名党员');
