@@ -8,6 +8,19 @@ export const PATHS = {
   members: '/members',
   /** The member list with one member's drawer open. */
   member: (id: number) => `/members?member=${id}`,
+  agreements: '/agreements',
+  agreement: (id: number) => `/agreements/${id}`,
+  posts: '/posts',
+  post: (id: number) => `/posts/${id}`,
+  teams: '/teams',
+  team: (id: number) => `/teams/${id}`,
+  // ---- cobuild paths: insert above this line ----
+  activities: '/activities',
+  activityNew: '/activities/new',
+  activity: (id: number) => `/activities/${id}`,
+  participation: '/participation',
+  evaluations: '/evaluations',
+  // ---- activity paths: insert above this line ----
   audit: '/audit',
   settings: '/settings',
 } as const;

@@ -8,6 +8,18 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { NetworkPage } from './features/network/NetworkPage';
 import { UnitDetail } from './features/units/UnitDetail';
 import { UnitsPage } from './features/units/UnitsPage';
+import { AgreementDetailPage } from './features/cobuild/AgreementDetail';
+import { AgreementsPage } from './features/cobuild/AgreementsPage';
+import { PostDetailPage } from './features/cobuild/PostDetail';
+import { PostsPage } from './features/cobuild/PostsPage';
+import { TeamDetailPage } from './features/cobuild/TeamDetail';
+import { TeamsPage } from './features/cobuild/TeamsPage';
+// ---- cobuild imports: insert above this line ----
+import { ActivitiesPage } from './features/activities/ActivitiesPage';
+import { ActivityEditorPage } from './features/activities/ActivityEditor';
+import { EvaluationsPage } from './features/activities/EvaluationsPage';
+import { ParticipationPage } from './features/activities/ParticipationPage';
+// ---- activity imports: insert above this line ----
 
 export function AppRoutes() {
   return (
@@ -19,6 +31,19 @@ export function AppRoutes() {
       <Route path="/units" element={<UnitsPage />} />
       <Route path="/units/:id" element={<UnitDetail />} />
       <Route path="/network" element={<NetworkPage />} />
+      <Route path="/agreements" element={<AgreementsPage />} />
+      <Route path="/agreements/:id" element={<AgreementDetailPage />} />
+      <Route path="/posts" element={<PostsPage />} />
+      <Route path="/posts/:id" element={<PostDetailPage />} />
+      <Route path="/teams" element={<TeamsPage />} />
+      <Route path="/teams/:id" element={<TeamDetailPage />} />
+      {/* ---- cobuild routes (共建协议 / 服务岗位 / 志愿服务队): insert above this line ---- */}
+      <Route path="/activities" element={<ActivitiesPage />} />
+      <Route path="/activities/new" element={<ActivityEditorPage />} />
+      <Route path="/activities/:id" element={<ActivityEditorPage />} />
+      <Route path="/participation" element={<ParticipationPage />} />
+      <Route path="/evaluations" element={<EvaluationsPage />} />
+      {/* ---- activity routes (服务活动 / 统计表 / 评价与反馈表): insert above this line ---- */}
       <Route path="/audit" element={<AuditPage />} />
       <Route path="/settings" element={<SettingsPage />} />
       <Route path="*" element={<Navigate to="/" replace />} />

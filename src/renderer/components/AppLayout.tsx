@@ -10,6 +10,12 @@ import { AppMark, IconBuildings, IconHistory, IconHome, IconSettings } from './i
 import { IconNetwork } from '../features/network/NetworkIcon';
 import { IconUnits } from '../features/units/UnitsIcon';
 import { IconMembers } from '../features/members/MembersIcon';
+import { IconAgreements, IconPosts, IconTeams } from '../features/cobuild/CobuildIcons';
+import { COBUILD } from '../../shared/messages';
+// ---- cobuild icon imports: insert above this line ----
+import { IconActivities, IconEvaluations, IconParticipation } from '../features/activities/ActivityIcons';
+import { ACTIVITY } from '../../shared/messages';
+// ---- activity icon imports: insert above this line ----
 
 export const HEADER_HEIGHT = 56;
 
@@ -19,6 +25,14 @@ const NAV = [
   { to: '/members', label: UI.members.nav, icon: IconMembers, exact: false },
   { to: '/units', label: UI.units.nav, icon: IconUnits, exact: false },
   { to: '/network', label: UI.network.nav, icon: IconNetwork, exact: false },
+  { to: '/agreements', label: COBUILD.ui.nav.agreements, icon: IconAgreements, exact: false },
+  { to: '/posts', label: COBUILD.ui.nav.posts, icon: IconPosts, exact: false },
+  { to: '/teams', label: COBUILD.ui.nav.teams, icon: IconTeams, exact: false },
+  // ---- cobuild nav (共建协议 / 服务岗位 / 志愿服务队): insert above this line ----
+  { to: '/activities', label: ACTIVITY.screens.nav.activities, icon: IconActivities, exact: false },
+  { to: '/participation', label: ACTIVITY.screens.nav.participation, icon: IconParticipation, exact: false },
+  { to: '/evaluations', label: ACTIVITY.screens.nav.evaluations, icon: IconEvaluations, exact: false },
+  // ---- activity nav (服务活动 / 统计表 / 评价与反馈表): insert above this line ----
   { to: '/audit', label: UI.nav.audit, icon: IconHistory, exact: false },
   { to: '/settings', label: UI.nav.settings, icon: IconSettings, exact: false },
 ] as const;

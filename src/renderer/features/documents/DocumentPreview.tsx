@@ -68,7 +68,8 @@ export interface DocumentPreviewProps {
   /** Shown until the document has loaded. */
   title: string;
   paper: Paper;
-  onPaperChange: (p: Paper) => void;
+  /** Offers the A4/A5 toggle; documents printed on one paper size only (agreements, tables) leave it out. */
+  onPaperChange?: (p: Paper) => void;
   doc: DocumentT | undefined;
   loading: boolean;
   error: unknown;
@@ -116,22 +117,26 @@ export function DocumentPreview({
     <Modal
       opened={opened}
       onClose={onClose}
-      size="calc(210mm + 96px)"
+      size={`calc(${Math.max(box.width, 210)}mm + 96px)`}
       title={<Text fw={600}>{doc?.title ?? title}</Text>}
     >
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
-            <Text size="sm" c="dimmed" id="sg-doc-paper">
-              {UI.documents.paper}
-            </Text>
-            <SegmentedControl
-              size="xs"
-              aria-labelledby="sg-doc-paper"
-              data={PAPERS.map((p) => ({ value: p, label: p }))}
-              value={paper}
-              onChange={(v) => onPaperChange(v as Paper)}
-            />
+            {onPaperChange && (
+              <>
+                <Text size="sm" c="dimmed" id="sg-doc-paper">
+                  {UI.documents.paper}
+                </Text>
+                <SegmentedControl
+                  size="xs"
+                  aria-labelledby="sg-doc-paper"
+                  data={PAPERS.map((p) => ({ value: p, label: p }))}
+                  value={paper}
+                  onChange={(v) => onPaperChange(v as Paper)}
+                />
+              </>
+            )}
           </Group>
           <Group gap="sm" wrap="nowrap">
             <Button

@@ -6,20 +6,21 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { MemberDetailT } from '../../../shared/contract';
 import { GENDER_LABELS, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS } from '../../../shared/enums';
-import { UI } from '../../../shared/messages';
+import { ACTIVITY, UI } from '../../../shared/messages';
 import { useMember, useMemberHistory, useMutationFor } from '../../api/queries';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { QueryError } from '../../components/feedback';
 import { formatDate, formatDateTime } from '../../components/format';
 import { notifyError, notifySaved } from '../../components/notify';
 import { PATHS } from '../../paths';
+import { MemberActivitiesTab } from '../activities/MemberActivitiesTab';
 import { RegistrationCardPreview } from '../documents/DocumentPreview';
 import { MemberForm } from './MemberForm';
 import { birthWithAge, memberChangeLines } from './memberFormat';
 import { ReportModal } from './ReportModal';
 
 const M = UI.members;
-type Tab = 'basic' | 'reports' | 'network' | 'history';
+type Tab = 'basic' | 'reports' | 'network' | 'activities' | 'history';
 type Secret = 'idNumber' | 'phone';
 
 export function MemberDrawer({
@@ -207,6 +208,7 @@ function MemberView({ member: m, onDeleted }: { member: MemberDetailT; onDeleted
             {m.reports.length > 0 ? `（${m.reports.length}）` : ''}
           </Tabs.Tab>
           <Tabs.Tab value="network">{M.tabs.network}</Tabs.Tab>
+          <Tabs.Tab value="activities">{ACTIVITY.ui.nav}</Tabs.Tab>
           <Tabs.Tab value="history">{M.tabs.history}</Tabs.Tab>
         </Tabs.List>
 
@@ -272,6 +274,10 @@ function MemberView({ member: m, onDeleted }: { member: MemberDetailT; onDeleted
           <Button component={Link} to={PATHS.network(m.communityId)} variant="light" mt="md" size="sm">
             {M.openNetwork}
           </Button>
+        </Tabs.Panel>
+
+        <Tabs.Panel value="activities" pt="md">
+          <MemberActivitiesTab memberId={m.id} />
         </Tabs.Panel>
 
         <Tabs.Panel value="history" pt="md">

@@ -15,6 +15,7 @@ import { IconChevronLeft } from '../../components/icons';
 import { notifyError, notifySaved } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { PATHS } from '../../paths';
+import { UnitParticipation } from '../activities/UnitParticipation';
 import { UnitFormModal } from './UnitFormModal';
 
 function BackLink() {
@@ -238,6 +239,8 @@ function Detail({ unit: u }: { unit: UnitT & { members: MemberRowT[] } }) {
           </Table>
         )}
       </Paper>
+
+      <UnitParticipation unitId={u.id} />
 
       <UnitFormModal opened={editing} unit={u} onClose={() => setEditing(false)} />
       <ConfirmModal
