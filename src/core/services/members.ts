@@ -164,9 +164,10 @@ export function buildMemberWhere(q: MemberQueryT): { where: string; params: unkn
         params.push(p, prefixEnd(p), p, prefixEnd(p));
       }
     } else {
-      // Names are searched from the start (surname first), a range on the name index rather than a table scan.
-      conds.push('(m.name >= ? and m.name < ?)');
-      params.push(text, prefixEnd(text));
+      // Names are searched from the start (surname first): the first character's equality lets member_surname_ix
+      // deliver the page in pinyin order (no sort of every 张) and count from the index; the range narrows the rest.
+      conds.push('substr(m.name, 1, 1) = ? and (m.name >= ? and m.name < ?)');
+      params.push(Array.from(text)[0], text, prefixEnd(text));
     }
   }
   return { where: conds.join(' and '), params, needsAssignment };

@@ -76,6 +76,11 @@ export const member = sqliteTable(
     index('member_list_ix').on(t.communityId, t.status, t.category, t.namePinyin),
     // The network screen's "not yet in the network" list: community + status, already in name order.
     index('member_community_ix').on(t.communityId, t.status, t.namePinyin),
+    // Name search from the surname: equality on the first character (with status) yields the page already in
+    // pinyin order and the count from the index alone. See buildMemberWhere.
+    index('member_surname_ix')
+      .on(sql`substr(${t.name}, 1, 1)`, t.status, t.namePinyin, t.id, t.name)
+      .where(sql`${t.deletedAt} is null`),
     index('member_initials_ix').on(t.nameInitials),
     index('member_pinyin_ix').on(t.namePinyin),
     index('member_name_ix').on(t.name),
