@@ -16,6 +16,7 @@ import { CLI, EXCEL } from '../shared/messages';
 import { ACTIVITY } from '../shared/messages';
 import { exportParticipation } from '../core/excel/participation';
 import { isCobuildListKind, listCobuild } from './cobuild-list';
+import { isMeetingListKind, listMeetingRecords } from './meeting-list';
 
 /** Makes the CLI's usage error (main.ts prints the usage with it and exits 2). */
 export type UsageErrorFactory = (message: string) => Error;
@@ -224,6 +225,8 @@ export function cmdList(args: string[], usage: UsageErrorFactory): number {
   const dbFile = need(usage, values.db, 'db');
   // 共建协议 / 服务岗位 / 志愿服务队: src/cli/cobuild-list.ts
   if (isCobuildListKind(values.kind)) return listCobuild(dbFile, values.kind, values, usage);
+  // 协调议事会议 / 议定事项: src/cli/meeting-list.ts
+  if (isMeetingListKind(values.kind)) return listMeetingRecords(dbFile, values.kind, values, usage);
   const kind = kindOf(usage, values.kind);
   let limit: number | undefined;
   if (values.limit !== undefined) {

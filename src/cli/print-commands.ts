@@ -2,6 +2,8 @@
 // PDF port (Chromium via playwright-core here). The browser is closed before the command returns.
 // `streetgrid print feedback --db FILE --period 2026H2 [--unit ID] --out DIR|FILE.pdf`: the 在职党员活动情况反馈表,
 // one PDF per employer unit into DIR (反馈表-<单位>-2026H2.pdf), or all units in one PDF (a cover page per unit).
+// `streetgrid print minutes --db FILE --meeting ID --out FILE.pdf|FILE.docx`: the 会议纪要 (GB/T 9704), kept as a
+// frozen printed version of the meeting's minutes.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +16,7 @@ import { contract } from '../shared/contract';
 import { fromZodError } from '../shared/errors';
 import { ACTIVITY } from '../shared/messages';
 import { AppError } from '../shared/errors';
-import { CLI } from '../shared/messages';
+import { CLI, MINUTES } from '../shared/messages';
 
 function out(s: string): void {
   process.stdout.write(s + '\n');
@@ -139,10 +141,44 @@ async function printFeedback(args: string[], usageError: (message: string) => Er
   }
 }
 
+/** `print minutes`: the 会议纪要 as PDF or .docx (by the --out extension), stored as a frozen printed version. */
+async function printMinutes(args: string[], usageError: (message: string) => Error): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { db: { type: 'string' }, meeting: { type: 'string' }, out: { type: 'string' } },
+    strict: true,
+  });
+  if (!values.db) throw usageError(CLI.missingOption('db'));
+  if (!values.meeting) throw usageError(CLI.missingOption('meeting'));
+  if (!values.out) throw usageError(CLI.missingOption('out'));
+  const given = values.meeting.trim();
+  if (!/^\d{1,15}$/.test(given) || Number(given) <= 0)
+    throw new AppError('VALIDATION', MINUTES.cli.meetingFormat, { field: 'meeting' });
+  const ext = /\.(pdf|docx)$/i.exec(values.out)?.[1]?.toLowerCase();
+  if (ext !== 'pdf' && ext !== 'docx') throw new AppError('VALIDATION', MINUTES.cli.outFormat, { field: 'out' });
+  if (!fs.existsSync(values.db)) throw new AppError('NOT_FOUND', CLI.dbMissing(path.resolve(values.db)));
+  const db = openDatabase({ file: values.db });
+  try {
+    const core: Core = { db, mode: 'cli', logError: (e) => console.error(e) };
+    const file = await callAsync(core, 'minutes.export', { meetingId: Number(given), format: ext });
+    const target = path.resolve(values.out);
+    writeAtomically(target, Buffer.from(file.base64, 'base64'));
+    const version = (await callAsync(core, 'minutes.get', { meetingId: Number(given) })).versions.find(
+      (v) => v.id === file.versionId,
+    )?.version;
+    out(MINUTES.cli.done(target, version ?? 0));
+    return 0;
+  } finally {
+    db.close();
+    await closePdfRenderer();
+  }
+}
+
 /** Returns the exit code; throws AppError (exit 1) or a usage problem (exit 2). */
 export async function cmdPrint(args: string[], usageError: (message: string) => Error): Promise<number> {
   const [what, ...rest] = args;
   if (what === 'card') return printCard(rest, usageError);
   if (what === 'feedback') return printFeedback(rest, usageError);
+  if (what === 'minutes') return printMinutes(rest, usageError);
   throw usageError(CLI.printWhat(what ?? ''));
 }

@@ -88,6 +88,35 @@ import { participationTable, unitParticipation } from './services/participation'
 import { participationTableDocument, participationTablePdf } from './documents/participation-table';
 import { feedbackBatchPdf, feedbackDocument, feedbackUnits } from './documents/feedback';
 import { exportParticipation } from './excel/participation';
+import {
+  commitExport as commitMinutesExport,
+  generateMinutes,
+  getMinutes,
+  prepareExport as prepareMinutesExport,
+  renderMinutesDoc,
+  saveDraft as saveMinutesDraft,
+  storePrinted as storePrintedMinutes,
+  versionFile as minutesVersionFile,
+} from './services/minutes';
+import {
+  createBody,
+  createDefaultBodies,
+  deleteBody,
+  getBody,
+  listBodies,
+  setBodyMembers,
+  updateBody,
+} from './services/meeting-bodies';
+import {
+  addDecisionNote,
+  complianceGrid,
+  createMeeting,
+  decisionBoard,
+  deleteMeeting,
+  getMeeting,
+  listMeetings,
+  updateMeeting,
+} from './services/meetings';
 
 export type AppMode = 'electron' | 'browser' | 'cli';
 
@@ -252,6 +281,36 @@ export const handlers: Handlers = {
   'documents.feedbackBatchPdf': { readAsync: (core, i) => feedbackBatchPdf(core.db, i.period, i.unitId) },
 
   // ---- 服务活动 / 评价 / 统计表 / 反馈表 (activity handlers: insert above this line) ----
+
+  'meetingBodies.list': { read: (core, i) => listBodies(core.db, i) },
+  'meetingBodies.get': { read: (core, i) => getBody(core.db, i.id) },
+  'meetingBodies.create': { write: (ctx, i) => createBody(ctx, i) },
+  'meetingBodies.update': { write: (ctx, i) => updateBody(ctx, i) },
+  'meetingBodies.delete': { write: (ctx, i) => deleteBody(ctx, i.id) },
+  'meetingBodies.setMembers': { write: (ctx, i) => setBodyMembers(ctx, i) },
+  'meetingBodies.createDefaults': { write: (ctx) => ({ created: createDefaultBodies(ctx).created }) },
+  'meetings.list': { read: (core, i) => listMeetings(core.db, i) },
+  'meetings.get': { read: (core, i) => getMeeting(core.db, i.id) },
+  'meetings.create': { write: (ctx, i) => createMeeting(ctx, i) },
+  'meetings.update': { write: (ctx, i) => updateMeeting(ctx, i) },
+  'meetings.delete': { write: (ctx, i) => deleteMeeting(ctx, i.id) },
+  'meetings.compliance': { read: (core, i) => complianceGrid(core.db, i.year) },
+  'decisions.board': { read: (core, i) => decisionBoard(core.db, i) },
+  'decisions.addNote': { write: (ctx, i) => addDecisionNote(ctx, i) },
+
+  // ---- 协调议事会议 / 议定事项 (meeting handlers: insert above this line) ----
+
+  'minutes.get': { read: (core, i) => getMinutes(core.db, i.meetingId) },
+  'minutes.generate': { read: (core, i) => generateMinutes(core.db, i.meetingId) },
+  'minutes.saveDraft': { write: (ctx, i) => saveMinutesDraft(ctx, i.meetingId, i.content) },
+  'minutes.render': { read: (core, i) => renderMinutesDoc(core.db, i) },
+  'minutes.export': {
+    prepare: (core, i) => prepareMinutesExport(core.db, i),
+    commit: (ctx, i, prepared) => commitMinutesExport(ctx, i.meetingId, prepared),
+  },
+  'minutes.markPrinted': { write: (ctx, i) => storePrintedMinutes(ctx, i.meetingId, i.content, 'print') },
+  'minutes.versionFile': { readAsync: (core, i) => minutesVersionFile(core.db, i.versionId, i.format) },
+  // ---- 会议纪要 (minutes handlers: insert above this line) ----
 };
 
 type Ran<M extends MethodName> = { data: Output<M>; changed: TableName[] };
@@ -286,7 +345,7 @@ function parse(method: unknown, rawInput: unknown): Parsed | Envelope<never> {
     return { ok: false, error: { code: 'VALIDATION', message: ERR.unknownMethod(String(method).slice(0, 60)) } };
   }
   const parsed = contract[method].input.safeParse(rawInput ?? {});
-  if (!parsed.success) return { ok: false, error: fromZodError(parsed.error).toShape() };
+  if (!parsed.success) return { ok: false, error: fromZodError(parsed.error, method).toShape() };
   return { method, input: parsed.data };
 }
 

@@ -21,6 +21,13 @@ export const PATHS = {
   participation: '/participation',
   evaluations: '/evaluations',
   // ---- activity paths: insert above this line ----
+  meetings: '/meetings',
+  meetingsTab: (tab: 'list' | 'bodies' | 'compliance') => `/meetings${tab === 'list' ? '' : `?tab=${tab}`}`,
+  meetingNew: '/meetings/new',
+  meeting: (id: number) => `/meetings/${id}`,
+  minutes: (meetingId: number) => `/meetings/${meetingId}/minutes`,
+  decisions: '/decisions',
+  // ---- meeting paths: insert above this line ----
   audit: '/audit',
   settings: '/settings',
 } as const;

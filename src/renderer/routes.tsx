@@ -20,6 +20,11 @@ import { ActivityEditorPage } from './features/activities/ActivityEditor';
 import { EvaluationsPage } from './features/activities/EvaluationsPage';
 import { ParticipationPage } from './features/activities/ParticipationPage';
 // ---- activity imports: insert above this line ----
+import { DecisionsPage } from './features/meetings/DecisionsPage';
+import { MeetingEditorPage } from './features/meetings/MeetingEditor';
+import { MeetingsPage } from './features/meetings/MeetingsPage';
+import { MinutesPage } from './features/meetings/MinutesPage';
+// ---- meeting imports: insert above this line ----
 
 export function AppRoutes() {
   return (
@@ -44,6 +49,12 @@ export function AppRoutes() {
       <Route path="/participation" element={<ParticipationPage />} />
       <Route path="/evaluations" element={<EvaluationsPage />} />
       {/* ---- activity routes (服务活动 / 统计表 / 评价与反馈表): insert above this line ---- */}
+      <Route path="/meetings" element={<MeetingsPage />} />
+      <Route path="/meetings/new" element={<MeetingEditorPage />} />
+      <Route path="/meetings/:id" element={<MeetingEditorPage />} />
+      <Route path="/meetings/:id/minutes" element={<MinutesPage />} />
+      <Route path="/decisions" element={<DecisionsPage />} />
+      {/* ---- meeting routes (协调议事会议 / 议定事项 / 会议纪要): insert above this line ---- */}
       <Route path="/audit" element={<AuditPage />} />
       <Route path="/settings" element={<SettingsPage />} />
       <Route path="*" element={<Navigate to="/" replace />} />

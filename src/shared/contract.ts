@@ -16,6 +16,8 @@ import { AGREEMENT_AREAS, CLAIM_STATUSES, COMMITMENT_STATUSES, POST_CATEGORIES }
 import { COBUILD } from './messages';
 import { ACTIVITY_CATEGORIES, EVALUATION_GRADES, ORGANIZER_KINDS } from './enums';
 import { ACTIVITY } from './messages';
+import { ATTENDANCE_KINDS, DECISION_STATUSES, MEETING_BODY_KINDS, MEETING_FREQUENCIES } from './enums';
+import { MEETING } from './messages';
 import { parsePeriod, todayIso } from './period';
 import { formatDateZh } from './validators';
 import { idNumberFacts, isValidIdNumber, isValidMobile, isValidPhone, isValidUscc } from './validators';
@@ -933,6 +935,321 @@ export type FeedbackUnitT = z.output<typeof FeedbackUnit>;
 
 // ==== end activity schemas ====
 
+// ==== meeting schemas (协调议事会议 / 议定事项 / 会议纪要) ====
+
+const meetingDate = isoDate;
+const attendanceKind = z.enum(ATTENDANCE_KINDS);
+
+export const MeetingBodyInput = z
+  .object({
+    name: requiredText(60),
+    kind: z.enum(MEETING_BODY_KINDS),
+    /** null = a street-level body. */
+    communityId: id.nullable().optional(),
+    frequency: z.enum(MEETING_FREQUENCIES).optional(),
+    description: optText(500),
+  })
+  .strict();
+
+export const BodyMemberInput = z
+  .object({
+    unitId: id.nullable().optional(),
+    memberId: id.nullable().optional(),
+    personName: optText(30),
+    role: optText(30),
+  })
+  .strict()
+  .refine((v) => !!(v.unitId || v.memberId || v.personName), { error: MEETING.bodyMemberEmpty, path: ['personName'] });
+
+export const BodyMember = z.object({
+  id,
+  unitId: id.nullable(),
+  unitName: z.string().nullable(),
+  memberId: id.nullable(),
+  memberName: z.string().nullable(),
+  personName: z.string().nullable(),
+  role: z.string().nullable(),
+});
+
+export const MeetingBody = z.object({
+  id,
+  name: z.string(),
+  kind: z.enum(MEETING_BODY_KINDS),
+  communityId: id.nullable(),
+  communityName: z.string().nullable(),
+  frequency: z.enum(MEETING_FREQUENCIES),
+  description: z.string().nullable(),
+  memberCount: z.number().int(),
+  meetingCount: z.number().int(),
+  lastMeetingDate: z.string().nullable(),
+});
+export const MeetingBodyDetail = MeetingBody.extend({ members: z.array(BodyMember) });
+
+/** One attendee: a member, a unit (its representative named in personName) or a named person. */
+export const AttendeeInput = z
+  .object({
+    memberId: id.nullable().optional(),
+    unitId: id.nullable().optional(),
+    personName: requiredText(30),
+    attendance: attendanceKind,
+    reason: optText(100),
+  })
+  .strict();
+
+export const DecisionInput = z
+  .object({
+    /** An existing decision keeps its follow-up trail. */
+    id: id.optional(),
+    content: requiredText(500),
+    responsibleUnitId: id.nullable().optional(),
+    responsibleName: optText(60),
+    deadline: isoDate.nullable().optional(),
+    /** Index into the meeting's agendaItems, when the decision belongs to one item. */
+    agendaIndex: z.number().int().min(0).nullable().optional(),
+  })
+  .strict()
+  .refine((v) => !!(v.responsibleUnitId || v.responsibleName), {
+    error: MEETING.decisionResponsibleRequired,
+    path: ['responsibleName'],
+  });
+
+export const AgendaItemInput = z.object({ title: requiredText(200), discussion: optText(5000) }).strict();
+
+const meetingFields = {
+  bodyId: id,
+  date: meetingDate,
+  startTime: hhmm.nullable().optional(),
+  endTime: hhmm.nullable().optional(),
+  place: optText(100),
+  chairName: optText(30),
+  recorderName: optText(30),
+  subject: optText(100),
+  attendees: z.array(AttendeeInput).max(500).optional(),
+  agendaItems: z.array(AgendaItemInput).max(50).optional(),
+  decisions: z.array(DecisionInput).max(100).optional(),
+};
+
+/** Rules that need the whole meeting: end after start, nobody twice, deadlines not before the meeting. */
+function checkMeeting(
+  v: {
+    date?: string | undefined;
+    startTime?: string | null | undefined;
+    endTime?: string | null | undefined;
+    attendees?:
+      | {
+          memberId?: number | null | undefined;
+          unitId?: number | null | undefined;
+          personName: string;
+          attendance: string;
+        }[]
+      | undefined;
+    agendaItems?: unknown[] | undefined;
+    decisions?: { deadline?: string | null | undefined; agendaIndex?: number | null | undefined }[] | undefined;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if (v.startTime && v.endTime && v.endTime <= v.startTime)
+    ctx.addIssue({ code: 'custom', path: ['endTime'], message: MEETING.endBeforeStart });
+  const seen = new Map<string, string>();
+  (v.attendees ?? []).forEach((a, i) => {
+    const key = a.memberId ? `m${a.memberId}` : a.unitId ? `u${a.unitId}:${a.personName}` : `p${a.personName}`;
+    const prev = seen.get(key);
+    if (prev !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['attendees', i, 'attendance'],
+        message: prev === a.attendance ? MEETING.attendeeTwice(a.personName) : MEETING.attendeeConflict(a.personName),
+      });
+    } else seen.set(key, a.attendance);
+  });
+  const items = v.agendaItems?.length ?? 0;
+  (v.decisions ?? []).forEach((d, i) => {
+    if (v.date && d.deadline && d.deadline < v.date)
+      ctx.addIssue({ code: 'custom', path: ['decisions', i, 'deadline'], message: MEETING.deadlineBeforeMeeting });
+    if (d.agendaIndex !== null && d.agendaIndex !== undefined && d.agendaIndex >= items)
+      ctx.addIssue({ code: 'custom', path: ['decisions', i, 'agendaIndex'], message: MEETING.agendaIndexInvalid });
+  });
+}
+
+export const MeetingInput = z.object(meetingFields).strict().superRefine(checkMeeting);
+export const MeetingUpdateInput = z
+  .object({ id, ...meetingFields, bodyId: id.optional(), date: meetingDate.optional() })
+  .strict()
+  .superRefine(checkMeeting);
+
+export const Attendee = z.object({
+  id,
+  memberId: id.nullable(),
+  unitId: id.nullable(),
+  unitName: z.string().nullable(),
+  personName: z.string(),
+  attendance: attendanceKind,
+  reason: z.string().nullable(),
+});
+export const AgendaItem = z.object({ id, title: z.string(), discussion: z.string().nullable() });
+export const DecisionNote = z.object({
+  id,
+  date: z.string(),
+  note: z.string(),
+  status: z.enum(DECISION_STATUSES),
+  createdAt: z.string(),
+});
+export const Decision = z.object({
+  id,
+  meetingId: id,
+  agendaItemId: id.nullable(),
+  content: z.string(),
+  responsibleUnitId: id.nullable(),
+  responsibleUnitName: z.string().nullable(),
+  responsibleName: z.string().nullable(),
+  deadline: z.string().nullable(),
+  status: z.enum(DECISION_STATUSES),
+  closedDate: z.string().nullable(),
+  overdue: z.boolean(),
+  notes: z.array(DecisionNote),
+});
+export const MeetingRow = z.object({
+  id,
+  bodyId: id,
+  bodyName: z.string(),
+  bodyKind: z.enum(MEETING_BODY_KINDS),
+  communityId: id.nullable(),
+  communityName: z.string().nullable(),
+  date: z.string(),
+  startTime: z.string().nullable(),
+  endTime: z.string().nullable(),
+  place: z.string().nullable(),
+  chairName: z.string().nullable(),
+  subject: z.string().nullable(),
+  presentCount: z.number().int(),
+  observerCount: z.number().int(),
+  leaveCount: z.number().int(),
+  decisionCount: z.number().int(),
+  openDecisionCount: z.number().int(),
+  printedMinutes: z.number().int(),
+});
+export const MeetingDetail = MeetingRow.extend({
+  recorderName: z.string().nullable(),
+  attendees: z.array(Attendee),
+  agendaItems: z.array(AgendaItem),
+  decisions: z.array(Decision),
+  updatedAt: z.string(),
+});
+export const MeetingQuery = z
+  .object({
+    bodyId: id.optional(),
+    /** null = street-level bodies only. */
+    communityId: id.nullable().optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    q: z.string().trim().max(50).optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+export const DecisionBoardRow = Decision.omit({ notes: true }).extend({
+  meetingDate: z.string(),
+  bodyName: z.string(),
+  communityName: z.string().nullable(),
+  lastNote: z.string().nullable(),
+  lastNoteDate: z.string().nullable(),
+});
+export const DecisionBoardQuery = z
+  .object({
+    /** open = 未落实 + 推进中 (default); overdue = open and past the deadline; done; all. */
+    status: z.enum(['open', 'overdue', 'done', 'all']).optional(),
+    communityId: id.nullable().optional(),
+    bodyId: id.optional(),
+    q: z.string().trim().max(50).optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+export const DecisionNoteInput = z
+  .object({
+    decisionId: id,
+    date: isoDate.refine((v) => v <= todayIso(), { error: () => MEETING.noteDateInFuture }),
+    note: requiredText(500),
+    status: z.enum(DECISION_STATUSES),
+  })
+  .strict();
+
+export const ComplianceCell = z.object({
+  quarter: z.number().int().min(1).max(4),
+  /** met: a meeting was held; missed: the quarter is over without one; upcoming: not over yet, none held so far. */
+  state: z.enum(['met', 'missed', 'upcoming']),
+  meetingIds: z.array(id),
+});
+export const ComplianceGrid = z.object({
+  year: z.number().int(),
+  today: z.string(),
+  rows: z.array(
+    z.object({
+      communityId: id,
+      communityName: z.string(),
+      /** The community's body that must meet quarterly (its 共驻共建协调议事小组), null when it has none. */
+      bodyId: id.nullable(),
+      bodyName: z.string().nullable(),
+      cells: z.array(ComplianceCell),
+    }),
+  ),
+  totals: z.object({ met: z.number().int(), missed: z.number().int(), upcoming: z.number().int() }),
+});
+
+/** The 会议纪要 as edited before printing: plain structured text, laid out by the document (GB/T 9704). */
+export const MinutesContent = z
+  .object({
+    title: requiredText(60),
+    /** Optional 期号 line under the title, e.g. 第4期. */
+    issue: optText(30),
+    /** Opening paragraph(s): time, place, chair, what was discussed. */
+    intro: z.array(text(2000)).max(20),
+    /** Body sections: heading (一、…) and paragraphs; sub-headings inside paragraphs start with （一）. */
+    sections: z
+      .array(z.object({ heading: requiredText(100), paragraphs: z.array(text(3000)).max(50) }).strict())
+      .max(30),
+    present: z.array(text(60)).max(500),
+    observers: z.array(text(60)).max(500),
+    /** Absent with reason, already formatted: 张三（出差）. */
+    leave: z.array(text(100)).max(500),
+    /** 印发 line: issuing body and date (ISO). */
+    issuer: optText(60),
+    date: isoDate,
+  })
+  .strict();
+
+export const MinutesVersion = z.object({
+  id,
+  meetingId: id,
+  version: z.number().int(),
+  title: z.string(),
+  content: MinutesContent,
+  printedAt: z.string().nullable(),
+  format: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export const MinutesState = z.object({
+  meetingId: id,
+  /** The draft to edit: the saved unprinted version, or one generated from the meeting record (id null). */
+  draft: MinutesContent,
+  draftVersionId: id.nullable(),
+  versions: z.array(MinutesVersion.omit({ content: true })),
+});
+
+export type MeetingBodyT = z.output<typeof MeetingBody>;
+export type MeetingBodyDetailT = z.output<typeof MeetingBodyDetail>;
+export type MeetingRowT = z.output<typeof MeetingRow>;
+export type MeetingDetailT = z.output<typeof MeetingDetail>;
+export type DecisionT = z.output<typeof Decision>;
+export type DecisionBoardRowT = z.output<typeof DecisionBoardRow>;
+export type ComplianceGridT = z.output<typeof ComplianceGrid>;
+export type MinutesContentT = z.output<typeof MinutesContent>;
+export type MinutesStateT = z.output<typeof MinutesState>;
+
+// ==== end meeting schemas ====
+
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes: readonly string[] = []) {
   return { input, output, writes };
 }
@@ -1157,6 +1474,11 @@ export const contract = {
       activities: z.number().int(),
       participations: z.number().int(),
       evaluations: z.number().int(),
+      meetingBodies: z.number().int(),
+      meetings: z.number().int(),
+      attendees: z.number().int(),
+      decisions: z.number().int(),
+      decisionNotes: z.number().int(),
     }),
     [
       'grid',
@@ -1365,6 +1687,86 @@ export const contract = {
   'documents.feedbackBatchPdf': method(z.object({ period: halfYearCode, unitId: id.optional() }).strict(), FileOut),
 
   // ---- 服务活动 / 评价 / 统计表 / 反馈表 (activity methods: insert above this line) ----
+
+  // ---- 协调议事会议 (meeting methods) ----
+  'meetingBodies.list': method(
+    z.object({ communityId: id.nullable().optional(), kind: z.enum(MEETING_BODY_KINDS).optional() }).strict(),
+    z.array(MeetingBody),
+  ),
+  'meetingBodies.get': method(z.object({ id }).strict(), MeetingBodyDetail),
+  'meetingBodies.create': method(MeetingBodyInput, MeetingBody, ['meeting_body', 'audit']),
+  'meetingBodies.update': method(MeetingBodyInput.partial().extend({ id }).strict(), MeetingBody, [
+    'meeting_body',
+    'audit',
+  ]),
+  'meetingBodies.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() }), [
+    'meeting_body',
+    'audit',
+  ]),
+  /** Replaces the standing members. */
+  'meetingBodies.setMembers': method(
+    z.object({ bodyId: id, members: z.array(BodyMemberInput).max(200) }).strict(),
+    MeetingBodyDetail,
+    ['meeting_body_member', 'meeting_body', 'audit'],
+  ),
+  /** Creates what a street needs and lacks: its 街道社区党建工作协调会 and each community's 共驻共建协调议事小组 (quarterly). */
+  'meetingBodies.createDefaults': method(empty, z.object({ created: z.number().int() }), ['meeting_body', 'audit']),
+
+  'meetings.list': method(MeetingQuery, z.object({ rows: z.array(MeetingRow), total: z.number().int() })),
+  'meetings.get': method(z.object({ id }).strict(), MeetingDetail),
+  'meetings.create': method(MeetingInput, MeetingDetail, [
+    'meeting',
+    'meeting_attendee',
+    'agenda_item',
+    'decision',
+    'audit',
+  ]),
+  /** Replaces attendees, agenda items and decisions (decisions given with their id keep their follow-up trail). */
+  'meetings.update': method(MeetingUpdateInput, MeetingDetail, [
+    'meeting',
+    'meeting_attendee',
+    'agenda_item',
+    'decision',
+    'decision_note',
+    'audit',
+  ]),
+  'meetings.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() }), [
+    'meeting',
+    'decision',
+    'audit',
+  ]),
+  'meetings.compliance': method(z.object({ year: z.number().int().min(2000).max(2100) }).strict(), ComplianceGrid),
+
+  'decisions.board': method(DecisionBoardQuery, z.object({ rows: z.array(DecisionBoardRow), total: z.number().int() })),
+  /** A dated follow-up note; it sets the decision's status (已落实 closes it on that date). */
+  'decisions.addNote': method(DecisionNoteInput, Decision, ['decision_note', 'decision', 'audit']),
+
+  // ---- 会议纪要 (minutes methods) ----
+  'minutes.get': method(z.object({ meetingId: id }).strict(), MinutesState),
+  /** A fresh draft generated from the meeting record (not saved). */
+  'minutes.generate': method(z.object({ meetingId: id }).strict(), MinutesContent),
+  'minutes.saveDraft': method(z.object({ meetingId: id, content: MinutesContent }).strict(), MinutesVersion, [
+    'meeting_minutes',
+    'audit',
+  ]),
+  /** The minutes as an HTML document (GB/T 9704 layout): the given content, or a stored version, or the draft. */
+  'minutes.render': method(
+    z.object({ meetingId: id, versionId: id.optional(), content: MinutesContent.optional() }).strict(),
+    Document,
+  ),
+  /** Prints to PDF or .docx and stores exactly what was printed as a new frozen version. */
+  'minutes.export': method(
+    z.object({ meetingId: id, format: z.enum(['pdf', 'docx']), content: MinutesContent.optional() }).strict(),
+    FileOut.extend({ versionId: id }),
+    ['meeting_minutes', 'audit'],
+  ),
+  /** Records a print from the in-app print dialog as a frozen version. */
+  'minutes.markPrinted': method(z.object({ meetingId: id, content: MinutesContent }).strict(), MinutesVersion, [
+    'meeting_minutes',
+    'audit',
+  ]),
+  /** A stored version's file again (PDF or .docx), without creating a new version. */
+  'minutes.versionFile': method(z.object({ versionId: id, format: z.enum(['pdf', 'docx']) }).strict(), FileOut),
 } as const;
 
 export type Contract = typeof contract;

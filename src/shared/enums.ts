@@ -31,6 +31,14 @@ export const TABLES = [
   'activity',
   'activity_participant',
   'member_evaluation',
+  'meeting_body',
+  'meeting_body_member',
+  'meeting',
+  'meeting_attendee',
+  'agenda_item',
+  'decision',
+  'decision_note',
+  'meeting_minutes',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
@@ -174,6 +182,41 @@ export const EVALUATION_GRADE_LABELS: Record<EvaluationGrade, string> = {
   qualified: '合格',
   basic: '基本合格',
   unqualified: '不合格',
+};
+
+// ---- 协调议事会议 -------------------------------------------------------------------------------------------------
+
+export const MEETING_BODY_KINDS = ['street_council', 'joint', 'cobuild', 'consult', 'other'] as const;
+export type MeetingBodyKind = (typeof MEETING_BODY_KINDS)[number];
+export const MEETING_BODY_KIND_LABELS: Record<MeetingBodyKind, string> = {
+  street_council: '街道社区党建工作协调会',
+  joint: '社区党建联席会',
+  cobuild: '共驻共建协调议事小组',
+  consult: '议事协商会',
+  other: '其他',
+};
+
+/** How often a body must meet (at least once per period); 'none' = no requirement. */
+export const MEETING_FREQUENCIES = ['none', 'monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
+export type MeetingFrequency = (typeof MEETING_FREQUENCIES)[number];
+export const MEETING_FREQUENCY_LABELS: Record<MeetingFrequency, string> = {
+  none: '不作要求',
+  monthly: '每月至少一次',
+  quarterly: '每季度至少一次',
+  half_yearly: '每半年至少一次',
+  yearly: '每年至少一次',
+};
+
+export const ATTENDANCE_KINDS = ['present', 'observer', 'leave'] as const;
+export type AttendanceKind = (typeof ATTENDANCE_KINDS)[number];
+export const ATTENDANCE_LABELS: Record<AttendanceKind, string> = { present: '出席', observer: '列席', leave: '请假' };
+
+export const DECISION_STATUSES = ['open', 'in_progress', 'done'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+export const DECISION_STATUS_LABELS: Record<DecisionStatus, string> = {
+  open: '未落实',
+  in_progress: '推进中',
+  done: '已落实',
 };
 
 /** Label → code, for importers and forms that accept the Chinese label. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ERR, FIELD_LABELS } from './messages';
+import { ERR, FIELD_LABEL_SCOPES, FIELD_LABELS } from './messages';
 
 export type ErrorCode =
   | 'VALIDATION'
@@ -46,10 +46,14 @@ export class AppError extends Error {
   }
 }
 
-export function fieldLabel(path: readonly PropertyKey[]): string {
+/** The label of a field path, from the method's own area first (`method` like 'meetings.create'). */
+export function fieldLabel(path: readonly PropertyKey[], method?: string): string {
+  const scoped = method ? FIELD_LABEL_SCOPES[method.split('.')[0] ?? ''] : undefined;
   for (let i = path.length - 1; i >= 0; i--) {
     const k = path[i];
-    if (typeof k === 'string' && FIELD_LABELS[k]) return FIELD_LABELS[k];
+    if (typeof k !== 'string') continue;
+    const label = scoped?.[k] ?? FIELD_LABELS[k];
+    if (label) return label;
   }
   const last = path[path.length - 1];
   return last === undefined ? '' : String(last);
@@ -84,10 +88,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 /** Turns a zod error into one Chinese message naming the field (the first issue wins). */
-export function fromZodError(error: z.ZodError): AppError {
+export function fromZodError(error: z.ZodError, method?: string): AppError {
   const issue = error.issues[0];
   if (!issue) return new AppError('VALIDATION', ERR.invalidInput);
-  const label = fieldLabel(issue.path);
+  const label = fieldLabel(issue.path, method);
   // Messages written in our schemas are Chinese; zod's built-in defaults are English and get described here.
   const detail = /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : describeIssue(issue);
   const field = issue.path.map(String).join('.');

@@ -163,6 +163,8 @@ export const CLI = {
                                                        生成在职党员报到登记卡 PDF（身份证号、手机号脱敏；默认 A4）
   streetgrid print feedback --db 文件 --period 2026H2 [--unit 单位编号] --out 文件夹|输出.pdf
                                                        按工作单位批量生成在职党员活动情况反馈表（文件夹：每个单位一个 PDF）
+  streetgrid print minutes --db 文件 --meeting 会议编号 --out 输出.pdf|输出.docx
+                                                       生成会议纪要（GB/T 9704 版式；PDF 或 Word 文档），并存档为已打印版本
   streetgrid export   --db 文件 --kind participation --period 2026Q4 [--community 12位社区代码] 输出.xlsx
                                                        导出参加社区活动情况统计表（期间：2026-11、2026Q4、2026H2、2026）`,
   unknownCommand: (c: string) => `未知命令：${c}。运行 streetgrid help 查看用法。`,
@@ -187,7 +189,7 @@ export const CLI = {
   infoLine: (code: string, name: string, village: boolean, grids: number) =>
     `  ${code}  ${name}${village ? '（村）' : ''}  网格 ${grids}`,
   printWhat: (w: string) =>
-    `未知的打印内容：${w}。目前支持：card（在职党员报到登记卡）、feedback（在职党员活动情况反馈表）。`,
+    `未知的打印内容：${w}。目前支持：card（在职党员报到登记卡）、feedback（在职党员活动情况反馈表）、minutes（会议纪要）。`,
   printReportFormat: '--report 应为报到记录编号（正整数）或登记卡编号（例如 110101001001-2026-0001）。',
   printCardNoNotFound: (no: string) => `找不到登记卡编号 ${no} 对应的报到记录。`,
   printPaper: (p: string) => `纸张只能是 A4 或 A5，收到：${p}`,
@@ -1035,6 +1037,11 @@ interface DemoCounts {
   activities: number;
   participations: number;
   evaluations: number;
+  meetingBodies: number;
+  meetings: number;
+  attendees: number;
+  decisions: number;
+  decisionNotes: number;
 }
 
 export const DEMO = {
@@ -1054,7 +1061,8 @@ export const DEMO = {
   cliCounts: (c: DemoCounts) =>
     `  网格 ${c.grids} 个，驻区单位 ${c.units} 个，党员 ${c.members} 名（报到 ${c.reports} 名），联络站 ${c.stations} 个，联络小组 ${c.groups} 个，联络员 ${c.liaisons} 名\n` +
     `  共建协议 ${c.agreements} 份（承诺事项 ${c.commitments} 项），服务岗位 ${c.posts} 个（认领 ${c.claims} 条），志愿服务队 ${c.teams} 支（队员 ${c.teamMembers} 人次）\n` +
-    `  服务活动 ${c.activities} 场（参与 ${c.participations} 人次），在职党员评价 ${c.evaluations} 份`,
+    `  服务活动 ${c.activities} 场（参与 ${c.participations} 人次），在职党员评价 ${c.evaluations} 份\n` +
+    `  会议机构 ${c.meetingBodies} 个，协调议事会议 ${c.meetings} 次（参会 ${c.attendees} 人次），议定事项 ${c.decisions} 项（跟踪记录 ${c.decisionNotes} 条）`,
 } as const;
 
 // ==== 共建协议 / 服务岗位 / 志愿服务队 (cobuild) ====
@@ -1809,3 +1817,427 @@ export const ACTIVITY = {
 } as const;
 for (const [k, v] of Object.entries(ACTIVITY.fields)) FIELD_LABELS[k] ??= v;
 for (const [k, v] of Object.entries(ACTIVITY.entities)) ENTITY_LABELS[k] ??= v;
+
+/** Coordination meetings, decisions and 会议纪要 (issue 5). */
+export const MEETING = {
+  bodyMemberEmpty: '请选择驻区单位或党员，或填写姓名',
+  decisionResponsibleRequired: '请填写责任单位或责任人',
+  endBeforeStart: '结束时间应晚于开始时间',
+  attendeeTwice: (name: string) => `「${name}」重复登记了`,
+  attendeeConflict: (name: string) => `「${name}」不能既出席又请假（或列席），每人只能登记一种情况`,
+  deadlineBeforeMeeting: '完成时限不能早于会议日期',
+  agendaIndexInvalid: '所属议题不存在',
+  noteDateInFuture: '跟踪记录的日期不能晚于今天',
+  /** Field labels of the meeting methods (merged into FIELD_LABELS below, never overriding an existing one). */
+  fields: {
+    date: '会议日期',
+    content: '议定事项内容',
+    title: '议题名称',
+    place: '会议地点',
+    note: '跟踪记录',
+    status: '落实情况',
+    bodyId: '会议机构',
+    frequency: '会议频次',
+    members: '成员',
+    personName: '姓名',
+    attendees: '参会人员',
+    attendance: '出席情况',
+    reason: '请假事由',
+    agendaItems: '议题',
+    discussion: '讨论情况',
+    decisions: '议定事项',
+    responsibleUnitId: '责任单位',
+    responsibleName: '责任单位或责任人',
+    deadline: '完成时限',
+    agendaIndex: '所属议题',
+    chairName: '主持人',
+    recorderName: '记录人',
+    subject: '会议主题',
+    decisionId: '议定事项',
+    startTime: '开始时间',
+    endTime: '结束时间',
+  } as Record<string, string>,
+  entities: {
+    meeting_body: '会议机构',
+    meeting_body_member: '会议机构成员',
+    meeting: '协调议事会议',
+    decision: '议定事项',
+    decision_note: '议定事项跟踪记录',
+  } as Record<string, string>,
+  // ------------------------------------------------------------ errors
+  needsStreet: '尚未完成街道设置，不能建立会议机构。请先选择本街道。',
+  bodyNotFound: '找不到该会议机构，可能已被删除。',
+  bodyNameTaken: (name: string) => `已有名为「${name}」的会议机构，同一社区（或街道）的会议机构不能重名`,
+  bodyHasMeetings: (n: number) => `该会议机构已有 ${n} 次会议记录，不能删除。请先删除这些会议。`,
+  bodyCommunityLocked: (n: number) => `该会议机构已有 ${n} 次会议记录，不能再改变所属社区`,
+  bodyMemberTwice: (name: string) => `「${name}」在成员名单中出现了不止一次`,
+  memberMissing: (id: number) => `找不到编号为 ${id} 的党员，可能已被删除`,
+  unitMissing: (id: number) => `找不到编号为 ${id} 的单位，可能已被删除`,
+  meetingNotFound: '找不到该会议，可能已被删除。',
+  decisionNotFound: '找不到该议定事项，可能已被删除。',
+  decisionNotInMeeting: (id: number) => `编号为 ${id} 的议定事项不属于本次会议`,
+  decisionTwice: (id: number) => `编号为 ${id} 的议定事项出现了不止一次`,
+  decisionMeetingDeleted: '该议定事项所属的会议已被删除，不能再添加跟踪记录。',
+  noteBeforeMeeting: (date: string) => `不能早于会议日期（${date}）`,
+  keptDeadlineBeforeMeeting: (content: string) =>
+    `会议日期不能晚于议定事项「${content}」的完成时限，请同时修改该事项的完成时限`,
+  // ------------------------------------------------------------ defaults
+  streetBodyName: (street: string) => `${street}社区党建工作协调会`,
+  cobuildBodyName: (community: string) => `${community}共驻共建协调议事小组`,
+  streetBodyDescription: '街道党工委牵头，辖区社区和驻区单位党组织参加，每季度至少召开一次。',
+  cobuildBodyDescription: '社区党组织牵头，协调议事小组成员单位参加，每季度至少召开一次。',
+  councilRole: '成员单位',
+  // ------------------------------------------------------------ audit
+  auditBodyCreate: (name: string) => `新增会议机构「${name}」`,
+  auditBodyUpdate: (name: string) => `修改会议机构「${name}」`,
+  auditBodyDelete: (name: string) => `删除会议机构「${name}」`,
+  auditBodyMembers: (name: string, n: number) => `设置会议机构「${name}」的成员（${n} 个）`,
+  auditDefaults: (n: number) => `建立默认会议机构 ${n} 个`,
+  auditMeetingCreate: (body: string, date: string) => `新增会议：${body}（${date}）`,
+  auditMeetingUpdate: (body: string, date: string) => `修改会议：${body}（${date}）`,
+  auditMeetingDelete: (body: string, date: string) => `删除会议：${body}（${date}）`,
+  auditNote: (content: string, status: string) => `议定事项「${content}」跟踪记录：${status}`,
+  // ------------------------------------------------------------ CLI
+  cliKinds: ['meetings', 'decisions'] as readonly string[],
+} as const;
+for (const [k, v] of Object.entries(MEETING.fields)) FIELD_LABELS[k] ??= v;
+for (const [k, v] of Object.entries(MEETING.entities)) ENTITY_LABELS[k] ??= v;
+
+/**
+ * Field labels by method namespace: the same field name means different things in different areas (date is a
+ * 活动日期 for activities but a 会议日期 for meetings). Validation messages look here first, then FIELD_LABELS.
+ */
+export const FIELD_LABEL_SCOPES: Record<string, Record<string, string>> = {
+  agreements: COBUILD.fields,
+  commitments: COBUILD.fields,
+  posts: COBUILD.fields,
+  claims: COBUILD.fields,
+  teams: COBUILD.fields,
+  activities: ACTIVITY.fields,
+  evaluations: ACTIVITY.fields,
+  meetingBodies: MEETING.fields,
+  meetings: MEETING.fields,
+  decisions: MEETING.fields,
+  minutes: MEETING.fields,
+};
+
+/** The meeting screens (会议 / 会议机构 / 达标情况 / 议定事项 / 会议纪要): labels and messages of the renderer. */
+export const MEETING_UI = {
+  nav: { meetings: '协调议事会议', decisions: '议定事项' },
+  tabs: { list: '会议记录', bodies: '会议机构', compliance: '达标情况' },
+  common: {
+    streetLevel: '街道级',
+    allCommunities: '全部社区',
+    allBodies: '全部会议机构',
+    wholeYear: '全年',
+    year: (y: number) => `${y}年`,
+    quarter: (q: number) => `第${['一', '二', '三', '四'][q - 1] ?? q}季度`,
+    month: (ym: string) => `${Number(ym.slice(0, 4))}年${Number(ym.slice(5, 7))}月`,
+    moveUp: '上移',
+    moveDown: '下移',
+    remove: '移除',
+    clearFilters: '清除筛选',
+    backToList: '返回会议列表',
+    search: '搜索',
+  },
+  list: {
+    title: '协调议事会议',
+    subtitle: (n: number) => `共 ${n} 次会议`,
+    add: '新建会议',
+    yearLabel: '年度',
+    quarterLabel: '季度',
+    bodyLabel: '会议机构',
+    communityLabel: '社区',
+    searchPlaceholder: '主题、地点、主持人',
+    empty: '这一时段还没有会议记录。',
+    noMatch: '没有符合筛选条件的会议。',
+    noBodies: '还没有会议机构。请先在「会议机构」中建立，或一键建立各社区协调议事小组。',
+    monthCount: (n: number) => `${n} 次`,
+    date: '日期',
+    body: '会议机构',
+    community: '社区',
+    place: '地点',
+    attendance: '出席 / 列席 / 请假',
+    attendanceText: (p: number, o: number, l: number) => `${p} / ${o} / ${l}`,
+    decisions: '议定事项',
+    decisionsText: (open: number, all: number) =>
+      all === 0 ? '—' : open === 0 ? `${all} 项，均已落实` : `${open} / ${all} 项未完成`,
+    minutes: '会议纪要',
+    printed: (n: number) => `已印发 ${n} 版`,
+    notPrinted: '未印发',
+  },
+  bodies: {
+    title: '会议机构',
+    hint: '各社区的共驻共建协调议事小组每季度至少召开一次会议，达标情况据此统计。',
+    add: '新建会议机构',
+    createDefaults: '一键建立各社区协调议事小组',
+    defaultsCreated: (n: number) => (n === 0 ? '各社区的协调议事小组均已建立，无需新建。' : `已新建 ${n} 个会议机构。`),
+    empty: '还没有会议机构。',
+    name: '名称',
+    kind: '类别',
+    community: '所属',
+    frequency: '开会频次',
+    members: '常设成员',
+    meetings: '会议',
+    lastMeeting: '最近一次',
+    memberCount: (n: number) => `${n} 名`,
+    meetingCount: (n: number) => `${n} 次`,
+    editTitle: (name: string) => `编辑会议机构：${name}`,
+    addTitle: '新建会议机构',
+    description: '说明',
+    communityPlaceholder: '选择社区或街道级',
+    standing: '常设成员',
+    standingHint: '常设成员可在新建会议时一键导入为出席人员。',
+    addUnit: '添加成员单位',
+    addMember: '添加党员',
+    addPerson: '添加其他人员',
+    personPlaceholder: '姓名，回车添加',
+    representative: '代表 / 姓名',
+    role: '职务 / 身份',
+    rolePlaceholder: '如：组长、成员',
+    noStanding: '还没有常设成员。',
+    unitTag: '单位',
+    memberTag: '党员',
+    personTag: '其他',
+    saved: (name: string) => `已保存会议机构「${name}」`,
+    deleteTitle: '删除会议机构',
+    deleteConfirm: (name: string) => `确定删除「${name}」吗？已有会议记录的机构不能删除。`,
+    nameRequired: '请填写名称',
+    newMeeting: '记录会议',
+  },
+  compliance: {
+    title: '季度达标情况',
+    hint: '各社区共驻共建协调议事小组每季度至少召开一次会议。绿色为已召开（点击查看会议），红色为未召开，灰色为本季度尚未结束。',
+    community: '社区',
+    body: '会议机构',
+    met: '已召开',
+    missed: '未召开',
+    upcoming: '未到期',
+    metCount: (n: number) => (n > 1 ? `已召开 ${n} 次` : '已召开'),
+    noBody: '未建立协调议事小组',
+    missedBadge: (n: number) => `缺 ${n} 个季度`,
+    totals: (met: number, missed: number, upcoming: number) =>
+      `合计：已召开 ${met} 个社区季度，未召开 ${missed} 个，未到期 ${upcoming} 个`,
+    allMet: '截至目前各社区均按季度召开了会议。',
+    missedCommunities: (names: string) => `未达标社区：${names}`,
+    empty: '还没有社区。',
+    openMeeting: (q: string, date: string) => `${q}：${date} 的会议，点击查看`,
+  },
+  editor: {
+    addTitle: '新建会议',
+    newHint: '填写会议基本情况、参会人员、议题与议定事项，最后统一保存。',
+    lastSaved: (t: string) => `最近保存：${t}`,
+    basics: '基本情况',
+    body: '会议机构',
+    pickBody: '请选择会议机构',
+    date: '会议日期',
+    startTime: '开始时间',
+    endTime: '结束时间',
+    place: '地点',
+    chair: '主持人',
+    recorder: '记录人',
+    subject: '会议主题',
+    subjectPlaceholder: '如：2026年第一季度共驻共建协调议事会',
+    attendees: '参会人员',
+    attendeesSummary: (p: number, o: number, l: number) => `出席 ${p} 人，列席 ${o} 人，请假 ${l} 人`,
+    importStanding: '从常设成员导入',
+    importedStanding: (n: number) => (n === 0 ? '常设成员均已在名单中。' : `已导入 ${n} 名常设成员（出席）`),
+    noStanding: '该会议机构还没有常设成员。',
+    pickBodyFirst: '请先选择会议机构',
+    memberSearch: '添加党员',
+    memberSearchPlaceholder: '姓名或拼音首字母，回车添加',
+    addUnit: '添加单位',
+    addPerson: '添加其他人员',
+    personPlaceholder: '姓名，回车添加',
+    noneToAdd: (t: string) => `没有找到「${t}」`,
+    alreadyAdded: '已在名单中',
+    noAttendees: '还没有参会人员。可从常设成员导入，或按姓名添加。',
+    seq: '序号',
+    name: '姓名',
+    detail: '单位 / 身份',
+    attendance: '情况',
+    reason: '请假事由',
+    reasonPlaceholder: '如：出差',
+    attendanceOf: (n: string) => `${n}的参会情况`,
+    reasonOf: (n: string) => `${n}的请假事由`,
+    nameOf: (n: string) => `${n}的姓名`,
+    removeOf: (n: string) => `移除${n}`,
+    unitRep: (unit: string) => `${unit}代表`,
+    memberTag: '党员',
+    unitTag: '单位代表',
+    personTag: '其他人员',
+    agenda: '议题与讨论',
+    addAgenda: '添加议题',
+    agendaTitle: (i: number) => `议题${i}`,
+    agendaTitleLabel: '议题',
+    discussion: '讨论情况',
+    noAgenda: '还没有议题。',
+    decisions: '议定事项',
+    addDecision: '添加议定事项',
+    noDecisions: '还没有议定事项。',
+    decisionNo: (i: number) => `第 ${i} 项`,
+    content: '事项内容',
+    responsibleUnit: '责任单位',
+    responsibleUnitPlaceholder: '搜索驻区单位',
+    responsibleName: '责任人 / 其他责任方',
+    deadline: '完成时限',
+    agendaOf: '所属议题',
+    noAgendaOption: '（不属于具体议题）',
+    save: '保存',
+    createSubmit: '保存会议',
+    saveHint: (a: number, g: number, d: number) => `参会 ${a} 人 · 议题 ${g} 个 · 议定事项 ${d} 项`,
+    created: '已保存会议记录',
+    updated: '已保存修改',
+    deleteTitle: '删除会议',
+    deleteConfirm: (d: string) => `确定删除 ${d} 的会议吗？其议定事项和跟踪记录也会一并删除。`,
+    minutes: '会议纪要',
+    notFound: '没有找到这次会议，可能已被删除。',
+    statusOf: '落实情况',
+    rowErrorsHint: '有内容需要修改，见标红处。',
+  },
+  board: {
+    title: '议定事项',
+    subtitle: (n: number) => `共 ${n} 项`,
+    tabs: { open: '未完成', overdue: '已逾期', done: '已落实', all: '全部' },
+    searchPlaceholder: '事项内容、责任单位',
+    content: '事项内容',
+    meeting: '会议',
+    responsible: '责任单位 / 责任人',
+    deadline: '完成时限',
+    status: '状态',
+    lastNote: '最近跟踪',
+    overdue: '已逾期',
+    noDeadline: '未定',
+    empty: '没有符合条件的议定事项。',
+    follow: '跟踪',
+    followTitle: '跟踪落实',
+    trail: '跟踪记录',
+    noNotes: '还没有跟踪记录。',
+    closedOn: (d: string) => `${d} 已落实`,
+    noteDate: '日期',
+    note: '落实情况',
+    notePlaceholder: '如：已协调物业完成楼道照明改造',
+    noteStatus: '状态',
+    addNote: '记录跟踪情况',
+    noteSaved: '已记录跟踪情况',
+    closed: '已落实，事项关闭',
+    noteRequired: '请填写落实情况',
+    openMeeting: '查看会议',
+  },
+  minutes: {
+    title: '会议纪要',
+    back: '返回会议',
+    draftSaved: '已保存草稿',
+    unsaved: '有未保存的修改',
+    savedState: '草稿已保存',
+    generatedState: '由会议记录生成，尚未保存',
+    regenerate: '从会议记录重新生成',
+    regenerateTitle: '重新生成会议纪要',
+    regenerateConfirm: '将按当前会议记录重新生成纪要，编辑框中的修改会被替换（保存前不会写入）。继续吗？',
+    regenerated: '已按会议记录重新生成，请检查后保存草稿',
+    saveDraft: '保存草稿',
+    preview: '预览',
+    print: '打印',
+    savePdf: '保存为 PDF',
+    exportWord: '导出 Word',
+    exported: (file: string) => `已生成 ${file}，并存为印发版本`,
+    printed: '已记录本次打印，存为印发版本',
+    docTitle: '标题',
+    issue: '期号',
+    issuePlaceholder: '如：第4期',
+    intro: '开头段落',
+    introHint: '会议时间、地点、主持人和议题概述。',
+    addParagraph: '添加段落',
+    paragraph: (i: number) => `第 ${i} 段`,
+    sections: '正文',
+    addSection: '添加一节',
+    heading: '小标题',
+    headingPlaceholder: '如：一、关于……',
+    sectionNo: (i: number) => `第 ${i} 节`,
+    subHeadingHint: '段落以（一）开头即为二级标题。',
+    attendance: '出席、列席、请假',
+    present: '出席',
+    observers: '列席',
+    leave: '请假',
+    namesPlaceholder: '输入姓名后回车',
+    leavePlaceholder: '如：张三（出差），回车',
+    issuer: '印发单位',
+    date: '印发日期',
+    versions: '印发版本',
+    versionsHint: '每次打印、保存 PDF 或导出 Word 都会存下当时印发的内容。',
+    noVersions: '还没有印发过。',
+    version: (n: number) => `第 ${n} 版`,
+    printedAt: '印发时间',
+    format: '方式',
+    formats: { pdf: 'PDF', docx: 'Word', print: '打印' } as Record<string, string>,
+    draft: '草稿',
+    download: (f: string) => `下载 ${f}`,
+    previewTitle: '会议纪要（预览）',
+    frameTitle: '会议纪要预览',
+    printHint: '打印时请选择 A4 纸、实际大小（不缩放）。',
+    emptyParagraph: '（空段落）',
+    titleRequired: '请填写标题',
+    headingRequired: '请填写小标题',
+  },
+} as const;
+
+/** 会议纪要 (issue 5): generated text, document labels, errors, audit summaries and the CLI. */
+export const MINUTES = {
+  meetingNotFound: '找不到该会议（可能已删除）',
+  versionNotFound: '找不到该版本的会议纪要',
+  entity: '会议纪要',
+  /** The file stem: 会议纪要-<会议机构>-2026-11-22.pdf */
+  fileStem: '会议纪要',
+  formats: { pdf: 'PDF', docx: 'Word 文档', print: '打印' } as Record<string, string>,
+  audit: {
+    draftCreated: (title: string, v: number) => `保存会议纪要草稿「${title}」（第${v}版）`,
+    draftUpdated: (title: string, v: number) => `修改会议纪要草稿「${title}」（第${v}版）`,
+    printed: (title: string, v: number, format: string) => `打印会议纪要「${title}」（第${v}版，${format}）`,
+  },
+  labels: {
+    present: '出席',
+    observers: '列席',
+    leave: '请假',
+    issued: (date: string) => `${date}印发`,
+  },
+  generated: {
+    titleSuffix: '会议纪要',
+    decisionsHeading: '议定事项',
+    intro: (m: {
+      when: string;
+      body: string;
+      place: string | null;
+      subject: string | null;
+      chair: string | null;
+      recorder: string | null;
+      items: string[];
+      decisions: number;
+    }) => {
+      let s = `${m.when}，${m.body}${m.place ? `在${m.place}` : ''}召开${m.subject ?? '会议'}。`;
+      if (m.chair) s += `会议由${m.chair}主持`;
+      if (m.recorder) s += `${m.chair ? '，' : ''}${m.recorder}记录`;
+      if (m.chair || m.recorder) s += '。';
+      if (m.items.length === 1) s += `会议研究了${m.items[0]}`;
+      else if (m.items.length > 1)
+        s += `会议研究了${m.items.slice(0, -1).join('、')}和${m.items[m.items.length - 1]}共${m.items.length}项议题`;
+      if (m.items.length > 0) s += m.decisions > 0 ? `，形成议定事项${m.decisions}项。` : '。';
+      return `${s}现将会议主要内容纪要如下：`;
+    },
+    responsible: (unit: string | null, person: string | null) =>
+      unit && person
+        ? `责任单位：${unit}，责任人：${person}`
+        : unit
+          ? `责任单位：${unit}`
+          : person
+            ? `责任人：${person}`
+            : '',
+    deadline: (date: string) => `完成时限：${date}前`,
+  },
+  cli: {
+    meetingFormat: '--meeting 应为会议编号（正整数）',
+    outFormat: '--out 应以 .pdf 或 .docx 结尾',
+    done: (file: string, version: number) => `已生成会议纪要（第${version}版，已存档）：${file}`,
+  },
+} as const;
+ENTITY_LABELS.meeting_minutes ??= MINUTES.entity;
+AUDIT_ACTIONS.print ??= '打印';

@@ -13,9 +13,10 @@ import { AREA_SUFFIXES, SERVICE_INTENTS, personName } from './names';
 import { PersonFactory, type PersonDraft } from './people';
 import { DEFAULT_DEMO_SEED, Rng, Weighted, dayOf, isoDay, randomDate } from './random';
 import { seedServiceWork, type ServiceCounts } from './service-work';
+import { seedMeetings, type MeetingCounts } from './meetings';
 import { UnitFactory, type UnitDraft } from './units';
 
-export interface SeedCounts extends ServiceCounts {
+export interface SeedCounts extends ServiceCounts, MeetingCounts {
   units: number;
   members: number;
   grids: number;
@@ -137,6 +138,11 @@ export function seedDemo(ctx: ActionCtx, opts: SeedOptions): SeedCounts {
     activities: 0,
     participations: 0,
     evaluations: 0,
+    meetingBodies: 0,
+    meetings: 0,
+    attendees: 0,
+    decisions: 0,
+    decisionNotes: 0,
   };
   const touched = new Set<TableName>(['audit']);
 
@@ -532,6 +538,25 @@ export function seedDemo(ctx: ActionCtx, opts: SeedOptions): SeedCounts {
     ['evaluations', 'member_evaluation'],
   ];
   for (const [k, table] of serviceTables) if (service[k] > 0) touched.add(table);
+
+  // ---------------------------------------------------------------- a year of 协调议事会议 (its own PRNG stream)
+  const meetings = seedMeetings({
+    ctx,
+    seed: opts.seed ?? DEFAULT_DEMO_SEED,
+    today,
+    communities: communities.map((c, ci) => ({ id: c.id, name: c.name, place: places[ci] as string })),
+    units,
+    members,
+  });
+  Object.assign(counts, meetings);
+  const meetingTables: [keyof MeetingCounts, TableName[]][] = [
+    ['meetingBodies', ['meeting_body', 'meeting_body_member']],
+    ['meetings', ['meeting', 'agenda_item']],
+    ['attendees', ['meeting_attendee']],
+    ['decisions', ['decision']],
+    ['decisionNotes', ['decision_note']],
+  ];
+  for (const [k, tables] of meetingTables) if (meetings[k] > 0) for (const t of tables) touched.add(t);
 
   ctx.audit({
     action: 'seed',

@@ -16,6 +16,9 @@ import { COBUILD } from '../../shared/messages';
 import { IconActivities, IconEvaluations, IconParticipation } from '../features/activities/ActivityIcons';
 import { ACTIVITY } from '../../shared/messages';
 // ---- activity icon imports: insert above this line ----
+import { IconDecisions, IconMeetings } from '../features/meetings/MeetingIcons';
+import { MEETING_UI } from '../../shared/messages';
+// ---- meeting icon imports: insert above this line ----
 
 export const HEADER_HEIGHT = 56;
 
@@ -33,6 +36,9 @@ const NAV = [
   { to: '/participation', label: ACTIVITY.screens.nav.participation, icon: IconParticipation, exact: false },
   { to: '/evaluations', label: ACTIVITY.screens.nav.evaluations, icon: IconEvaluations, exact: false },
   // ---- activity nav (服务活动 / 统计表 / 评价与反馈表): insert above this line ----
+  { to: '/meetings', label: MEETING_UI.nav.meetings, icon: IconMeetings, exact: false },
+  { to: '/decisions', label: MEETING_UI.nav.decisions, icon: IconDecisions, exact: false },
+  // ---- meeting nav (协调议事会议 / 议定事项): insert above this line ----
   { to: '/audit', label: UI.nav.audit, icon: IconHistory, exact: false },
   { to: '/settings', label: UI.nav.settings, icon: IconSettings, exact: false },
 ] as const;

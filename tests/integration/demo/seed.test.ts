@@ -9,6 +9,7 @@ import { runAction } from '../../../src/core/db/action';
 import { openDatabase } from '../../../src/core/db/connection';
 import { DEMO_TODAY, demoUnitCount, seedDemo, type SeedCounts } from '../../../src/core/demo/seed';
 import { lastCompletedHalf } from '../../../src/core/demo/service-work';
+import { complianceGrid } from '../../../src/core/services/meetings';
 import { EVALUATION_GRADES } from '../../../src/shared/enums';
 import {
   idNumberFacts,
@@ -755,5 +756,124 @@ describe('streetgrid seed (CLI)', () => {
     const r = cli('seed', '--db', db, '--demo', '--members', '10');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/街道/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------- 协调议事会议
+describe('demo meetings (协调议事会议 / 议定事项)', () => {
+  const MEETING_TABLES = [
+    'meeting_body',
+    'meeting_body_member',
+    'meeting',
+    'meeting_attendee',
+    'agenda_item',
+    'decision',
+    'decision_note',
+  ] as const;
+
+  it('writes bodies, a year of meetings and decisions consistent with the demo day', () => {
+    const core = streetCore('110101001');
+    const c = seed(core, 2000);
+    expect({
+      meetingBodies: one(core, 'select count(*) from meeting_body'),
+      meetings: one(core, 'select count(*) from meeting'),
+      attendees: one(core, 'select count(*) from meeting_attendee'),
+      decisions: one(core, 'select count(*) from decision'),
+      decisionNotes: one(core, 'select count(*) from decision_note'),
+    }).toEqual({
+      meetingBodies: c.meetingBodies,
+      meetings: c.meetings,
+      attendees: c.attendees,
+      decisions: c.decisions,
+      decisionNotes: c.decisionNotes,
+    });
+    const communities = one(core, 'select count(*) from community where retired_at is null and deleted_at is null');
+    // The defaults: one street council and one cobuild group per active community, members = council units.
+    expect(c.meetingBodies).toBe(communities + 1);
+    expect(
+      one(
+        core,
+        `select count(*) from meeting_body_member x join meeting_body b on b.id = x.body_id
+         join unit u on u.id = x.unit_id where u.community_id is not b.community_id or u.is_council_member = 0`,
+      ),
+    ).toBe(0);
+    // Dates: within the year up to the demo day; deadlines not before the meeting; notes between meeting and today.
+    expect(String(one(core, 'select max(date) from meeting')) <= DEMO_TODAY).toBe(true);
+    expect(String(one(core, 'select min(date) from meeting')) >= '2025-07-01').toBe(true);
+    expect(
+      one(core, 'select count(*) from decision d join meeting m on m.id = d.meeting_id where d.deadline < m.date'),
+    ).toBe(0);
+    expect(
+      one(
+        core,
+        `select count(*) from decision_note n join decision d on d.id = n.decision_id join meeting m on m.id = d.meeting_id
+         where n.date < m.date or n.date > ?`,
+        DEMO_TODAY,
+      ),
+    ).toBe(0);
+    // closed_date exactly for 已落实, on the date of its last note, not before the meeting.
+    expect(one(core, "select count(*) from decision where (status = 'done') != (closed_date is not null)")).toBe(0);
+    expect(
+      one(
+        core,
+        `select count(*) from decision d join meeting m on m.id = d.meeting_id
+         where d.status = 'done' and (d.closed_date < m.date or d.closed_date > ?
+           or d.closed_date != (select max(date) from decision_note n where n.decision_id = d.id))`,
+        DEMO_TODAY,
+      ),
+    ).toBe(0);
+    // The last note of a decision states its current status.
+    expect(
+      one(
+        core,
+        `select count(*) from decision d where exists (select 1 from decision_note n where n.decision_id = d.id)
+         and d.status != (select n.status from decision_note n where n.decision_id = d.id order by n.date desc, n.id desc limit 1)`,
+      ),
+    ).toBe(0);
+    // Some overdue, most past-due ones done.
+    const overdue = one(core, "select count(*) from decision where status != 'done' and deadline < ?", DEMO_TODAY);
+    const pastDue = one(core, 'select count(*) from decision where deadline < ?', DEMO_TODAY);
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue / pastDue).toBeLessThan(0.5);
+    // 2–4 agenda items and 1–4 decisions per meeting; 请假 always with a reason; nobody twice in one meeting.
+    expect(
+      one(core, 'select count(*) from (select count(*) n from agenda_item group by meeting_id) where n < 2 or n > 4'),
+    ).toBe(0);
+    expect(
+      one(core, 'select count(*) from meeting m where not exists (select 1 from decision d where d.meeting_id = m.id)'),
+    ).toBe(0);
+    expect(one(core, 'select count(*) from (select count(*) n from decision group by meeting_id) where n > 4')).toBe(0);
+    expect(one(core, "select count(*) from meeting_attendee where attendance = 'leave' and reason is null")).toBe(0);
+    expect(one(core, "select count(*) from meeting_attendee where attendance = 'leave'")).toBeGreaterThan(0);
+    expect(one(core, "select count(*) from meeting_attendee where attendance = 'observer'")).toBeGreaterThan(0);
+    expect(
+      one(
+        core,
+        'select count(*) from (select 1 from meeting_attendee where member_id is not null group by meeting_id, member_id having count(*) > 1)',
+      ),
+    ).toBe(0);
+    // Compliance: most quarters met, at least one community missed an ended quarter of the demo year.
+    const grid = complianceGrid(core.db, Number(DEMO_TODAY.slice(0, 4)), DEMO_TODAY);
+    expect(grid.rows.some((r) => r.cells.some((x) => x.state === 'missed'))).toBe(true);
+    expect(grid.totals.met).toBeGreaterThan(grid.totals.missed * 3);
+    expect(grid.rows.every((r) => r.bodyId !== null)).toBe(true);
+    expect(all(core, 'pragma foreign_key_check')).toEqual([]);
+    // The services read them back.
+    expect(ok(core, 'decisions.board', { status: 'all', limit: 1000 }).total).toBe(c.decisions);
+    expect(ok(core, 'meetings.list', {}).total).toBe(c.meetings);
+  });
+
+  it('is deterministic per seed', () => {
+    const a = streetCore('110101001');
+    const b = streetCore('110101001');
+    const c = streetCore('110101001');
+    seed(a, 300);
+    seed(b, 300);
+    seed(c, 300, 7);
+    for (const table of MEETING_TABLES) {
+      expect(one(a, `select count(*) from ${table}`), table).toBeGreaterThan(0);
+      expect(tableHash(a, table), table).toBe(tableHash(b, table));
+    }
+    expect(tableHash(c, 'decision')).not.toBe(tableHash(a, 'decision'));
   });
 });

@@ -4,3 +4,4 @@ export * from './registry';
 export * from './network';
 export * from './audit';
 export * from './service';
+export * from './meetings';
