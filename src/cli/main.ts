@@ -15,6 +15,7 @@ import { cmdExport, cmdImport, cmdList, cmdTemplate } from './excel-commands';
 import { startServer } from './server';
 import { cmdPrint } from './print-commands';
 import { cmdSeed } from './seed-command';
+import { cmdStats } from './stats-command';
 
 export class UsageError extends Error {}
 
@@ -147,6 +148,8 @@ export async function main(argv: string[]): Promise<number> {
         return cmdList(rest, (m) => new UsageError(m));
       case 'seed':
         return cmdSeed(rest, (m) => new UsageError(m));
+      case 'stats':
+        return cmdStats(rest, (m) => new UsageError(m));
       case 'print':
         return await cmdPrint(rest, (m) => new UsageError(m));
       case undefined:

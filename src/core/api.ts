@@ -117,6 +117,7 @@ import {
   listMeetings,
   updateMeeting,
 } from './services/meetings';
+import { dashboard } from './services/stats';
 
 export type AppMode = 'electron' | 'browser' | 'cli';
 
@@ -311,6 +312,9 @@ export const handlers: Handlers = {
   'minutes.markPrinted': { write: (ctx, i) => storePrintedMinutes(ctx, i.meetingId, i.content, 'print') },
   'minutes.versionFile': { readAsync: (core, i) => minutesVersionFile(core.db, i.versionId, i.format) },
   // ---- 会议纪要 (minutes handlers: insert above this line) ----
+
+  'stats.dashboard': { read: (core, i) => dashboard(core.db, i) },
+  // ---- 统计 / 目标考评 (stats handlers: insert above this line) ----
 };
 
 type Ran<M extends MethodName> = { data: Output<M>; changed: TableName[] };

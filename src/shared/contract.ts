@@ -1250,6 +1250,103 @@ export type MinutesStateT = z.output<typeof MinutesState>;
 
 // ==== end meeting schemas ====
 
+// ==== stats schemas (dashboard / 目标考评) ====
+const n = z.number().int();
+const ratio = z.number().min(0).max(1);
+const communityCodeKey = z.string().regex(/^\d{12}$/);
+const quarterState = z.enum(['met', 'missed', 'upcoming']);
+export const SCORE_INDICATORS = [
+  'networkCoverage',
+  'participation',
+  'meetingsHeld',
+  'commitmentsDone',
+  'postsClaimed',
+  'sanYou',
+] as const;
+export type ScoreIndicator = (typeof SCORE_INDICATORS)[number];
+export const StatsDashboard = z.object({
+  year: n,
+  /** The office's local date the figures were computed on (quarters and overdue commitments depend on it). */
+  today: z.string(),
+  communityId: id.nullable(),
+  members: z.object({
+    /** 在册 members only (转出 / 去世 and deleted records never count). */
+    total: n,
+    byCategory: z.object({ 在职党员: n, 离退休党员: n, 流动党员: n }),
+    byCommunity: z.record(communityCodeKey, n),
+    byCommunityCategory: z.record(communityCodeKey, z.object({ 在职党员: n, 离退休党员: n, 流动党员: n })),
+  }),
+  activities: z.object({
+    total: n,
+    /** Every month of the year ('2026-01' … '2026-12'), zero included. */
+    byMonth: z.record(z.string(), n),
+    /** Every category label (六进社区 …), zero included. */
+    byCategory: z.record(z.string(), n),
+    byMonthCategory: z.record(z.string(), z.record(z.string(), n)),
+    hoursByMonth: z.record(z.string(), z.number()),
+    hours: z.number(),
+    participations: n,
+    residentsServed: n,
+  }),
+  network: z.object({
+    byCommunity: z.record(
+      communityCodeKey,
+      z.object({ stations: n, groups: n, liaisons: n, members: n, notInNetwork: n, coverage: ratio }),
+    ),
+  }),
+  participation: z.object({
+    thresholds: z.object({ atLeastOne: n, atLeastFour: n }),
+    /** Distinct reported 在职党员 of the street (or of the community). */
+    reported: n,
+    atLeastOne: n,
+    atLeastFour: n,
+    byCommunity: z.record(communityCodeKey, z.object({ reported: n, atLeastOne: n, atLeastFour: n })),
+  }),
+  posts: z.object({
+    byCommunity: z.record(communityCodeKey, z.object({ posts: n, headcount: n, filled: n, claimRate: ratio })),
+  }),
+  commitments: z.object({
+    total: n,
+    done: n,
+    inProgress: n,
+    overdue: n,
+    byCommunity: z.record(communityCodeKey, z.object({ total: n, done: n, inProgress: n, overdue: n })),
+  }),
+  meetings: z.object({
+    compliance: z.record(
+      communityCodeKey,
+      z.object({ Q1: quarterState, Q2: quarterState, Q3: quarterState, Q4: quarterState }),
+    ),
+    totals: z.object({ met: n, missed: n, upcoming: n }),
+  }),
+  sanYou: z.record(communityCodeKey, ThreeHave),
+  scorecard: z.array(
+    z.object({
+      communityId: id,
+      communityCode: communityCodeKey,
+      communityName: z.string(),
+      /** 0–100, one decimal: the weighted mean of the indicators × 100. */
+      score: z.number(),
+      /** 1 = best; equal scores share a rank (1, 2, 2, 4). */
+      rank: n,
+      indicators: z.object({
+        networkCoverage: ratio,
+        participation: ratio,
+        meetingsHeld: ratio,
+        commitmentsDone: ratio,
+        postsClaimed: ratio,
+        sanYou: ratio,
+      }),
+    }),
+  ),
+  /** The scorecard's indicators in display order, with their weights (summing to 1) and Chinese definitions. */
+  indicators: z.array(
+    z.object({ key: z.enum(SCORE_INDICATORS), label: z.string(), weight: z.number(), definition: z.string() }),
+  ),
+});
+export type StatsDashboardT = z.output<typeof StatsDashboard>;
+// ==== end stats schemas ====
+
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes: readonly string[] = []) {
   return { input, output, writes };
 }
@@ -1767,6 +1864,10 @@ export const contract = {
   ]),
   /** A stored version's file again (PDF or .docx), without creating a new version. */
   'minutes.versionFile': method(z.object({ versionId: id, format: z.enum(['pdf', 'docx']) }).strict(), FileOut),
+
+  // ---- 统计 / 目标考评 (stats methods) ----
+  /** The dashboard's figures for the street (or one community) and a year (default: this year). */
+  'stats.dashboard': method(z.object({ communityId: id.optional(), year: year.optional() }).strict(), StatsDashboard),
 } as const;
 
 export type Contract = typeof contract;

@@ -166,7 +166,9 @@ export const CLI = {
   streetgrid print minutes --db 文件 --meeting 会议编号 --out 输出.pdf|输出.docx
                                                        生成会议纪要（GB/T 9704 版式；PDF 或 Word 文档），并存档为已打印版本
   streetgrid export   --db 文件 --kind participation --period 2026Q4 [--community 12位社区代码] 输出.xlsx
-                                                       导出参加社区活动情况统计表（期间：2026-11、2026Q4、2026H2、2026）`,
+                                                       导出参加社区活动情况统计表（期间：2026-11、2026Q4、2026H2、2026）
+  streetgrid stats    --db 文件 [--community 12位社区代码] [--year 年份] [--json]
+                                                       显示首页统计数字与目标考评（只计在册党员；--json 输出 JSON）`,
   unknownCommand: (c: string) => `未知命令：${c}。运行 streetgrid help 查看用法。`,
   missingOption: (o: string) => `缺少参数 --${o}`,
   dbExists: (f: string) => `数据库 ${f} 已设置街道，未做任何改动。`,
@@ -2241,3 +2243,57 @@ export const MINUTES = {
 } as const;
 ENTITY_LABELS.meeting_minutes ??= MINUTES.entity;
 AUDIT_ACTIONS.print ??= '打印';
+
+export const STATS = {
+  indicators: {
+    networkCoverage: {
+      label: '联络网络覆盖',
+      definition: '本社区在册党员中已编入联络网络（担任联络员）的比例；社区无在册党员时为 0。',
+    },
+    participation: {
+      label: '在职党员参与',
+      definition: '已向本社区报到的在职党员中，本年度参加社区活动不少于 4 次的比例；无报到党员时为 0。',
+    },
+    meetingsHeld: {
+      label: '议事会议召开',
+      definition:
+        '本年度已到期的季度中，共驻共建协调议事小组按季召开会议的比例（未到期季度已召开的也计入）；尚无到期季度且未召开时为 0。',
+    },
+    commitmentsDone: {
+      label: '共建承诺完成',
+      definition: '本年度本社区共建协议的承诺事项中已完成的比例；无承诺事项时为 0。',
+    },
+    postsClaimed: {
+      label: '服务岗位认领',
+      definition: '本社区服务岗位的需求人数中，已通过认领填补的比例（每个岗位最多计满需求人数）；无岗位时为 0。',
+    },
+    sanYou: {
+      label: '“三有”达标',
+      definition: '有人管事、有钱办事（本年度经费）、有处议事（阵地面积达到设置标准）三项中达标项数 ÷ 3。',
+    },
+  },
+  weightsNote: '默认各项指标权重相同（各 1/6），每项取值 0～1，得分 = 加权平均 × 100，保留一位小数；得分相同名次并列。',
+  cli: {
+    communityFormat: '--community 应为 12 位社区代码',
+    communityNotFound: (code: string) => `找不到社区代码 ${code}`,
+    yearFormat: '--year 应为 2000～2100 之间的年份',
+    title: (street: string, year: number, community: string | null) =>
+      `${street}${community ? ` ${community}` : ''} ${year}年 统计概况`,
+    members: (total: number) => `在册党员：${total} 名`,
+    category: (label: string, count: number) => `  ${label}：${count} 名`,
+    communityLine: (code: string, name: string, count: number) => `  ${code}  ${name}：${count} 名`,
+    byCommunity: '按社区：',
+    activities: (total: number, hours: number, served: number) =>
+      `服务活动：${total} 场，服务时长 ${hours} 小时，服务群众 ${served} 人次`,
+    month: (month: string, count: number, hours: number) => `  ${month}：${count} 场，${hours} 小时`,
+    byCategory: '按类别：',
+    participation: (reported: number, one: number, four: number) =>
+      `在职党员报到 ${reported} 名，本年参加活动 ≥1 次 ${one} 名，≥4 次 ${four} 名`,
+    compliance: '议事会议按季召开情况（达标 / 未达标 / 未到期）：',
+    complianceLine: (code: string, name: string, cells: string) => `  ${code}  ${name}：${cells}`,
+    quarterState: { met: '达标', missed: '未达标', upcoming: '未到期' } as Record<string, string>,
+    scorecard: '目标考评（默认权重相同）：',
+    scoreLine: (rank: number, code: string, name: string, score: number) =>
+      `  第${rank}名  ${code}  ${name}：${score} 分`,
+  },
+} as const;
