@@ -1,9 +1,10 @@
 // A handful of line icons drawn inline (no icon library; nothing is loaded from outside the app).
 import type { SVGProps } from 'react';
 
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+export type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
-function Svg({ size = 18, children, ...rest }: IconProps) {
+/** The frame every line icon in the app is drawn in (24×24, currentColor strokes). */
+export function Svg({ size = 18, children, ...rest }: IconProps) {
   return (
     <svg
       width={size}

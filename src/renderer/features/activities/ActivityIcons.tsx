@@ -1,28 +1,6 @@
 // Nav icons of 服务活动 (a calendar with a heart), 统计表 (a ruled sheet with a bar) and 评价与反馈表 (a sheet with a
 // check mark), drawn like components/icons.tsx.
-import type { ReactNode, SVGProps } from 'react';
-
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
-
-function Svg({ size = 18, children, ...rest }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...rest}
-    >
-      {children}
-    </svg>
-  );
-}
+import { Svg, type IconProps } from '../../components/icons';
 
 export function IconActivities(p: IconProps) {
   return (

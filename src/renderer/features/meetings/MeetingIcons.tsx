@@ -1,28 +1,6 @@
 // Icons of the meeting screens: 协调议事会议 (a round table with chairs), 议定事项 (a list with check marks), and the
 // small arrows/trash of the editors, drawn like components/icons.tsx.
-import type { ReactNode, SVGProps } from 'react';
-
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
-
-function Svg({ size = 18, children, ...rest }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...rest}
-    >
-      {children}
-    </svg>
-  );
-}
+import { Svg, type IconProps } from '../../components/icons';
 
 export function IconMeetings(p: IconProps) {
   return (
