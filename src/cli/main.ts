@@ -16,6 +16,8 @@ import { startServer } from './server';
 import { cmdPrint } from './print-commands';
 import { cmdSeed } from './seed-command';
 import { cmdStats } from './stats-command';
+// ---- exchange command imports: insert above this line ----
+// ---- backup command imports: insert above this line ----
 
 export class UsageError extends Error {}
 
@@ -152,6 +154,8 @@ export async function main(argv: string[]): Promise<number> {
         return cmdStats(rest, (m) => new UsageError(m));
       case 'print':
         return await cmdPrint(rest, (m) => new UsageError(m));
+      // ---- exchange commands (package / district): insert above this line ----
+      // ---- backup commands (backup / restore): insert above this line ----
       case undefined:
       case 'help':
       case '--help':

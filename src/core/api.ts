@@ -315,6 +315,10 @@ export const handlers: Handlers = {
 
   'stats.dashboard': { read: (core, i) => dashboard(core.db, i) },
   // ---- 统计 / 目标考评 (stats handlers: insert above this line) ----
+
+  // ---- 数据交换包 / 区级汇总 (exchange handlers: insert above this line) ----
+
+  // ---- 备份与恢复 / 操作日志 (backup handlers: insert above this line) ----
 };
 
 type Ran<M extends MethodName> = { data: Output<M>; changed: TableName[] };

@@ -28,6 +28,9 @@ export const PATHS = {
   minutes: (meetingId: number) => `/meetings/${meetingId}/minutes`,
   decisions: '/decisions',
   // ---- meeting paths: insert above this line ----
+  // ---- stats paths: insert above this line ----
+  // ---- exchange paths: insert above this line ----
+  // ---- backup paths: insert above this line ----
   audit: '/audit',
   settings: '/settings',
 } as const;

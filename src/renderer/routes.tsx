@@ -25,6 +25,9 @@ import { MeetingEditorPage } from './features/meetings/MeetingEditor';
 import { MeetingsPage } from './features/meetings/MeetingsPage';
 import { MinutesPage } from './features/meetings/MinutesPage';
 // ---- meeting imports: insert above this line ----
+// ---- stats imports: insert above this line ----
+// ---- exchange imports: insert above this line ----
+// ---- backup imports: insert above this line ----
 
 export function AppRoutes() {
   return (
@@ -55,6 +58,9 @@ export function AppRoutes() {
       <Route path="/meetings/:id/minutes" element={<MinutesPage />} />
       <Route path="/decisions" element={<DecisionsPage />} />
       {/* ---- meeting routes (协调议事会议 / 议定事项 / 会议纪要): insert above this line ---- */}
+      {/* ---- stats routes (统计 / 目标考评): insert above this line ---- */}
+      {/* ---- exchange routes (数据交换包 / 区级汇总): insert above this line ---- */}
+      {/* ---- backup routes (备份与恢复): insert above this line ---- */}
       <Route path="/audit" element={<AuditPage />} />
       <Route path="/settings" element={<SettingsPage />} />
       <Route path="*" element={<Navigate to="/" replace />} />

@@ -1347,6 +1347,10 @@ export const StatsDashboard = z.object({
 export type StatsDashboardT = z.output<typeof StatsDashboard>;
 // ==== end stats schemas ====
 
+// ==== exchange schemas (数据交换包 / 区级汇总): insert above this line ====
+
+// ==== backup schemas (备份与恢复 / 操作日志): insert above this line ====
+
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes: readonly string[] = []) {
   return { input, output, writes };
 }
@@ -1868,6 +1872,11 @@ export const contract = {
   // ---- 统计 / 目标考评 (stats methods) ----
   /** The dashboard's figures for the street (or one community) and a year (default: this year). */
   'stats.dashboard': method(z.object({ communityId: id.optional(), year: year.optional() }).strict(), StatsDashboard),
+  // ---- 统计 / 目标考评 (stats methods: insert above this line) ----
+
+  // ---- 数据交换包 / 区级汇总 (exchange methods: insert above this line) ----
+
+  // ---- 备份与恢复 / 操作日志 (backup methods: insert above this line) ----
 } as const;
 
 export type Contract = typeof contract;

@@ -1905,6 +1905,10 @@ export const MEETING = {
 for (const [k, v] of Object.entries(MEETING.fields)) FIELD_LABELS[k] ??= v;
 for (const [k, v] of Object.entries(MEETING.entities)) ENTITY_LABELS[k] ??= v;
 
+// ==== exchange messages (数据交换包 / 区级汇总): insert above this line ====
+
+// ==== backup messages (备份与恢复 / 操作日志): insert above this line ====
+
 /**
  * Field labels by method namespace: the same field name means different things in different areas (date is a
  * 活动日期 for activities but a 会议日期 for meetings). Validation messages look here first, then FIELD_LABELS.

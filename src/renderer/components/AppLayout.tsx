@@ -19,6 +19,9 @@ import { ACTIVITY } from '../../shared/messages';
 import { IconDecisions, IconMeetings } from '../features/meetings/MeetingIcons';
 import { MEETING_UI } from '../../shared/messages';
 // ---- meeting icon imports: insert above this line ----
+// ---- stats icon imports: insert above this line ----
+// ---- exchange icon imports: insert above this line ----
+// ---- backup icon imports: insert above this line ----
 
 export const HEADER_HEIGHT = 56;
 
@@ -39,6 +42,9 @@ const NAV = [
   { to: '/meetings', label: MEETING_UI.nav.meetings, icon: IconMeetings, exact: false },
   { to: '/decisions', label: MEETING_UI.nav.decisions, icon: IconDecisions, exact: false },
   // ---- meeting nav (协调议事会议 / 议定事项): insert above this line ----
+  // ---- stats nav (统计 / 目标考评): insert above this line ----
+  // ---- exchange nav (数据交换包 / 区级汇总): insert above this line ----
+  // ---- backup nav (备份与恢复): insert above this line ----
   { to: '/audit', label: UI.nav.audit, icon: IconHistory, exact: false },
   { to: '/settings', label: UI.nav.settings, icon: IconSettings, exact: false },
 ] as const;
