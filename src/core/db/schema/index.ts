@@ -5,3 +5,4 @@ export * from './network';
 export * from './audit';
 export * from './service';
 export * from './meetings';
+export * from './tallies';
