@@ -93,8 +93,8 @@ export function dashboard(
   // ---- members (在册)
   const memberRows = db.sqlite
     .prepare(
-      `select community_id as c, category, count(*) as n from member
-       where deleted_at is null and status = 'active' group by community_id, category`,
+      // member_tally: 在册 members per community and category, kept by triggers (drizzle/0004).
+      'select community_id as c, category, n from member_tally where n > 0',
     )
     .all() as { c: number; category: MemberCategory; n: number }[];
   const byCategory = emptyCat();
@@ -126,12 +126,25 @@ export function dashboard(
   const hoursByMonth: Record<string, number> = Object.fromEntries(months.map((m) => [m, 0]));
   let activitiesTotal = 0;
   let residentsServed = 0;
+  // One pass over the year's activities; participants and hours per activity come from activity_tally.
   const actRows = db.sqlite
     .prepare(
-      `select substr(a.date, 1, 7) as ym, a.category, count(*) as n, total(a.residents_served) as served
-       from activity a where ${actWhere} group by ym, a.category`,
+      `select substr(a.date, 1, 7) as ym, a.category, count(*) as n, total(a.residents_served) as served,
+              total(t.participants) as parts, total(t.hours) as hours
+       from activity a left join activity_tally t on t.activity_id = a.id
+       where ${actWhere} group by ym, a.category`,
     )
-    .all(actParams) as { ym: string; category: keyof typeof ACTIVITY_CATEGORY_LABELS; n: number; served: number }[];
+    .all(actParams) as {
+    ym: string;
+    category: keyof typeof ACTIVITY_CATEGORY_LABELS;
+    n: number;
+    served: number;
+    parts: number;
+    hours: number;
+  }[];
+  let hours = 0;
+  let participations = 0;
+  const rawHoursByMonth = new Map<string, number>();
   for (const r of actRows) {
     const label = ACTIVITY_CATEGORY_LABELS[r.category];
     byMonth[r.ym]! += r.n;
@@ -139,20 +152,11 @@ export function dashboard(
     byMonthCategory[r.ym]![label]! += r.n;
     activitiesTotal += r.n;
     residentsServed += r.served;
+    rawHoursByMonth.set(r.ym, (rawHoursByMonth.get(r.ym) ?? 0) + r.hours);
+    hours += r.hours;
+    participations += r.parts;
   }
-  const hourRows = db.sqlite
-    .prepare(
-      `select substr(a.date, 1, 7) as ym, count(*) as n, total(p.hours) as h
-       from activity a join activity_participant p on p.activity_id = a.id where ${actWhere} group by ym`,
-    )
-    .all(actParams) as { ym: string; n: number; h: number }[];
-  let hours = 0;
-  let participations = 0;
-  for (const r of hourRows) {
-    hoursByMonth[r.ym] = roundHours(r.h);
-    hours += r.h;
-    participations += r.n;
-  }
+  for (const [ym, h] of rawHoursByMonth) hoursByMonth[ym] = roundHours(h);
 
   // ---- network
   const stations = countBy(
@@ -182,21 +186,18 @@ export function dashboard(
   // ---- participation of reported 在职党员
   const partRows = db.sqlite
     .prepare(
-      `with rep(member_id, community_id) as (
-         select r.member_id, r.community_id from member_report r where r.deleted_at is null and r.report_date <= @to
-         union
+      `with rep(member_id, community_id) as materialized (
+         select distinct r.member_id, r.community_id from member_report r
+         where r.deleted_at is null and r.report_date <= @to
+         union all
          select m.id, m.community_id from member m
          where m.report_date is not null and m.report_date <= @to and m.category = 'employed'
            and not exists (select 1 from member_report x where x.member_id = m.id and x.deleted_at is null)),
        pairs as (
          select rep.member_id, rep.community_id from rep join member m on m.id = rep.member_id
          where m.deleted_at is null and m.status = 'active' and m.category = 'employed'),
-       cnt as (
-         select p.member_id, count(*) as n from activity a join activity_participant p on p.activity_id = a.id
-         where a.deleted_at is null and a.date >= @from and a.date <= @to and p.member_id is not null
-         group by p.member_id),
-       per as (select pairs.member_id, pairs.community_id, coalesce(cnt.n, 0) as n
-               from pairs left join cnt on cnt.member_id = pairs.member_id)
+       per as materialized (select pairs.member_id, pairs.community_id, coalesce(y.n, 0) as n
+               from pairs left join member_activity_year y on y.member_id = pairs.member_id and y.year = @year)
        select community_id as c, count(*) as reported, sum(n >= @one) as one, sum(n >= @four) as four
        from per group by community_id
        union all
@@ -204,8 +205,8 @@ export function dashboard(
        from (select distinct member_id, n from per${only === null ? '' : ' where community_id = @c'})`,
     )
     .all({
-      from,
       to,
+      year,
       one: PARTICIPATION_THRESHOLDS.atLeastOne,
       four: PARTICIPATION_THRESHOLDS.atLeastFour,
       ...(only === null ? {} : { c: only }),

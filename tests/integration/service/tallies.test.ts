@@ -1,13 +1,14 @@
 // The dashboard's tallies (member_tally, activity_tally, member_activity_year; drizzle/0004) are kept by triggers:
 // after every kind of change — through the contract, through the importer, a hard delete with its cascade, and the
 // demo seeder — they must equal the same figures recomputed from the base tables.
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/api';
 import { runAction } from '../../../src/core/db/action';
 import { openDatabase, type StreetGridDb } from '../../../src/core/db/connection';
 import { seedDemo } from '../../../src/core/demo/seed';
-import { coreFor, ok, openTemp, tempDir, track } from '../../helpers';
+import { coreFor, ok, openTemp, ROOT, tempDir, track } from '../../helpers';
 import { fixture, makeId } from './activity-fixtures';
 
 const RAW = {
@@ -112,27 +113,25 @@ describe('dashboard tallies', () => {
   });
 
   it('are filled by the migration from rows that existed before it', () => {
-    // A DB at schema version 4 (before the tallies) with data, upgraded by opening it.
+    // A DB migrated only up to 0003 (before the tallies), with demo data, then opened with every migration.
     const dir = tempDir();
+    const folder = path.join(dir, 'drizzle-0003');
+    fs.mkdirSync(path.join(folder, 'meta'), { recursive: true });
+    const journal = JSON.parse(fs.readFileSync(path.join(ROOT, 'drizzle/meta/_journal.json'), 'utf8')) as {
+      entries: { idx: number; tag: string }[];
+    };
+    journal.entries = journal.entries.filter((e) => e.idx <= 3);
+    fs.writeFileSync(path.join(folder, 'meta/_journal.json'), JSON.stringify(journal));
+    for (const e of journal.entries)
+      fs.copyFileSync(path.join(ROOT, 'drizzle', `${e.tag}.sql`), path.join(folder, `${e.tag}.sql`));
     const file = path.join(dir, 'old.db');
-    const src = openDatabase({ file: path.join(dir, 'seed.db') });
-    track(src);
-    ok(coreFor(src), 'street.setup', { streetCode: '110101001' });
-    runAction(src, 'test', (ctx) => seedDemo(ctx, { members: 300 }));
-    src.sqlite.exec(`vacuum into '${file}'`);
-    const old = openDatabase({ file });
-    // Take it back to version 4: drop what 0004 created and forget that it ran.
-    old.sqlite.exec(`
-      drop trigger member_tally_ai; drop trigger member_tally_ad; drop trigger member_tally_au;
-      drop trigger activity_tally_ai; drop trigger activity_tally_ad; drop trigger activity_tally_au;
-      drop trigger member_activity_year_au; drop trigger activity_tally_bd;
-      drop table member_tally; drop table activity_tally; drop table member_activity_year;`);
-    old.sqlite
-      .prepare('delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)')
-      .run();
-    old.sqlite.pragma('user_version = 4');
+    const old = openDatabase({ file, migrationsFolder: folder });
+    expect(old.sqlite.prepare("select count(*) from sqlite_master where name = 'member_tally'").pluck().get()).toBe(0);
+    ok(coreFor(old), 'street.setup', { streetCode: '110101001' });
+    runAction(old, 'test', (ctx) => seedDemo(ctx, { members: 300 }));
     old.close();
     const upgraded = track(openDatabase({ file }));
+    expect(upgraded.sqlite.prepare('select total(n) from member_tally').pluck().get()).toBeGreaterThan(250);
     expectExact(upgraded, 'the migration');
   });
 });
