@@ -9,14 +9,18 @@ import { findUp, defaultDbFile } from '../core/paths';
 import { listCommunities } from '../core/services/communities';
 import { listGrids } from '../core/services/grids';
 import { currentStreet } from '../core/services/street';
-import { AppError } from '../shared/errors';
+import { AppError, storageError } from '../shared/errors';
 import { CLI, ERR } from '../shared/messages';
 import { cmdExport, cmdImport, cmdList, cmdTemplate } from './excel-commands';
 import { startServer } from './server';
 import { cmdPrint } from './print-commands';
 import { cmdSeed } from './seed-command';
 import { cmdStats } from './stats-command';
+import { cmdDistrict, cmdPackage } from './exchange-command';
 // ---- exchange command imports: insert above this line ----
+import { cmdBackup, cmdRestore } from './backup-command';
+import { openForServe } from '../core/backup';
+import { BACKUP } from '../shared/messages';
 // ---- backup command imports: insert above this line ----
 
 export class UsageError extends Error {}
@@ -111,22 +115,26 @@ async function cmdServe(args: string[]): Promise<number> {
     (process.env.STREETGRID_DATA_DIR ? path.join(process.env.STREETGRID_DATA_DIR, 'streetgrid.db') : defaultDbFile());
   const rendererDir = values.renderer ?? findUp(path.join('out', 'renderer', 'index.html'));
   if (!rendererDir) throw new AppError('NOT_FOUND', CLI.rendererMissing);
-  const db = openDatabase({ file });
-  const core: Core = { db, mode: 'browser', logError: (e, m) => console.error(`[${m}]`, e) };
+  // issue 8: 启动 backup before opening, a recovery page instead of the app for a damaged DB, daily backups.
+  const { core, recovery, damaged, stop } = await openForServe(path.resolve(file), 'browser', (e, m) =>
+    console.error(`[${m}]`, e),
+  );
   const server = await startServer({
     core,
+    recovery,
     rendererDir: rendererDir.endsWith('index.html') ? path.dirname(rendererDir) : rendererDir,
     port: values.port ? Number(values.port) : 0,
   });
   out(CLI.serverReady(server.openUrl));
-  out(CLI.dbPath(db.file));
+  out(CLI.dbPath(path.resolve(file)));
+  if (damaged) process.stderr.write(`${BACKUP.damagedTitle}：${damaged.problem}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   await server.close();
-  db.close();
+  stop();
   return 0;
 }
 
@@ -151,10 +159,18 @@ export async function main(argv: string[]): Promise<number> {
       case 'seed':
         return cmdSeed(rest, (m) => new UsageError(m));
       case 'stats':
-        return cmdStats(rest, (m) => new UsageError(m));
+        return await cmdStats(rest, (m) => new UsageError(m));
       case 'print':
         return await cmdPrint(rest, (m) => new UsageError(m));
+      case 'package':
+        return await cmdPackage(rest, (m) => new UsageError(m));
+      case 'district':
+        return await cmdDistrict(rest, (m) => new UsageError(m));
       // ---- exchange commands (package / district): insert above this line ----
+      case 'backup':
+        return await cmdBackup(rest, (m) => new UsageError(m));
+      case 'restore':
+        return await cmdRestore(rest, (m) => new UsageError(m));
       // ---- backup commands (backup / restore): insert above this line ----
       case undefined:
       case 'help':
@@ -177,6 +193,11 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof TypeError && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`${CLI.argsError}${e.message}\n\n${CLI.usage}\n`);
       return 2;
+    }
+    const storage = storageError(e);
+    if (storage) {
+      process.stderr.write(`${CLI.errorPrefix}${storage.message}\n`);
+      return 1;
     }
     process.stderr.write(`${ERR.internal}\n`);
     console.error(e);

@@ -118,6 +118,14 @@ import {
   updateMeeting,
 } from './services/meetings';
 import { dashboard } from './services/stats';
+import { statTable } from './services/stat-tables';
+import { scorecard } from './services/scorecard';
+import { statTableDocument, statTablePdf } from './documents/stats-table';
+import { scorecardDocument, scorecardPdf } from './documents/stats-scorecard';
+import { exportScorecard, exportStatTable } from './excel/stats-table';
+import { exportDashboard } from './excel/dashboard';
+import { exchangeHandlers } from './exchange/handlers';
+import { backupHandlers } from './backup/handlers';
 
 export type AppMode = 'electron' | 'browser' | 'cli';
 
@@ -314,10 +322,21 @@ export const handlers: Handlers = {
   // ---- 会议纪要 (minutes handlers: insert above this line) ----
 
   'stats.dashboard': { read: (core, i) => dashboard(core.db, i) },
+  'excel.exportDashboard': { readAsync: (core, i) => exportDashboard(core.db, i) },
+  'stats.table': { read: (core, i) => statTable(core.db, i) },
+  'stats.scorecard': { read: (core, i) => scorecard(core.db, i) },
+  'documents.statsTable': { read: (core, i) => statTableDocument(core.db, i) },
+  'documents.statsTablePdf': { readAsync: (core, i) => statTablePdf(core.db, i) },
+  'excel.exportStatsTable': { readAsync: (core, i) => exportStatTable(core.db, i) },
+  'documents.scorecard': { read: (core, i) => scorecardDocument(core.db, i) },
+  'documents.scorecardPdf': { readAsync: (core, i) => scorecardPdf(core.db, i) },
+  'excel.exportScorecard': { readAsync: (core, i) => exportScorecard(core.db, i) },
   // ---- 统计 / 目标考评 (stats handlers: insert above this line) ----
 
+  ...exchangeHandlers,
   // ---- 数据交换包 / 区级汇总 (exchange handlers: insert above this line) ----
 
+  ...backupHandlers,
   // ---- 备份与恢复 / 操作日志 (backup handlers: insert above this line) ----
 };
 
@@ -348,9 +367,14 @@ async function runAsync<M extends MethodName>(core: Core, method: M, input: Pars
 
 type Parsed = { method: MethodName; input: unknown };
 
+/** A caller's method value for messages: String() itself throws on objects like { toString: '' } (found by fuzzing). */
+function methodLabel(method: unknown): string {
+  return typeof method === 'string' ? method.slice(0, 60) : `<${typeof method}>`;
+}
+
 function parse(method: unknown, rawInput: unknown): Parsed | Envelope<never> {
   if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'VALIDATION', message: ERR.unknownMethod(String(method).slice(0, 60)) } };
+    return { ok: false, error: { code: 'VALIDATION', message: ERR.unknownMethod(methodLabel(method)) } };
   }
   const parsed = contract[method].input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: fromZodError(parsed.error, method).toShape() };
@@ -363,8 +387,8 @@ function done(core: Core, r: Ran<MethodName>): Envelope<unknown> {
 }
 
 function failed(core: Core, method: unknown, e: unknown): Envelope<never> {
-  if (!(e instanceof AppError)) core.logError?.(e, String(method));
-  else if (e.cause) core.logError?.(e.cause, String(method));
+  if (!(e instanceof AppError)) core.logError?.(e, methodLabel(method));
+  else if (e.cause) core.logError?.(e.cause, methodLabel(method));
   return { ok: false, error: toErrorShape(e) };
 }
 

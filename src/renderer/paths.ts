@@ -28,8 +28,16 @@ export const PATHS = {
   minutes: (meetingId: number) => `/meetings/${meetingId}/minutes`,
   decisions: '/decisions',
   // ---- meeting paths: insert above this line ----
+  statistics: '/statistics',
+  /** A 统计表 by kind (members / activities / participation / cobuild / meetings), period and community. */
+  statisticsTable: (table: string, period?: string, communityId?: number) =>
+    `/statistics?table=${table}${period ? `&period=${period}` : ''}${communityId ? `&community=${communityId}` : ''}`,
+  scorecard: '/scorecard',
   // ---- stats paths: insert above this line ----
+  exchange: '/exchange',
+  district: '/district',
   // ---- exchange paths: insert above this line ----
+  backup: '/backup',
   // ---- backup paths: insert above this line ----
   audit: '/audit',
   settings: '/settings',

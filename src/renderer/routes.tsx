@@ -25,8 +25,13 @@ import { MeetingEditorPage } from './features/meetings/MeetingEditor';
 import { MeetingsPage } from './features/meetings/MeetingsPage';
 import { MinutesPage } from './features/meetings/MinutesPage';
 // ---- meeting imports: insert above this line ----
+import { StatisticsPage } from './features/statistics/StatisticsPage';
+import { ScorecardPage } from './features/scorecard/ScorecardPage';
 // ---- stats imports: insert above this line ----
+import { DistrictPage } from './features/exchange/DistrictPage';
+import { ExchangePage } from './features/exchange/ExchangePage';
 // ---- exchange imports: insert above this line ----
+import { BackupPage } from './features/backup/BackupPage';
 // ---- backup imports: insert above this line ----
 
 export function AppRoutes() {
@@ -58,8 +63,13 @@ export function AppRoutes() {
       <Route path="/meetings/:id/minutes" element={<MinutesPage />} />
       <Route path="/decisions" element={<DecisionsPage />} />
       {/* ---- meeting routes (协调议事会议 / 议定事项 / 会议纪要): insert above this line ---- */}
+      <Route path="/statistics" element={<StatisticsPage />} />
+      <Route path="/scorecard" element={<ScorecardPage />} />
       {/* ---- stats routes (统计 / 目标考评): insert above this line ---- */}
+      <Route path="/exchange" element={<ExchangePage />} />
+      <Route path="/district" element={<DistrictPage />} />
       {/* ---- exchange routes (数据交换包 / 区级汇总): insert above this line ---- */}
+      <Route path="/backup" element={<BackupPage />} />
       {/* ---- backup routes (备份与恢复): insert above this line ---- */}
       <Route path="/audit" element={<AuditPage />} />
       <Route path="/settings" element={<SettingsPage />} />

@@ -1,6 +1,7 @@
 // The API contract: every method the renderer (or CLI/harness) can call, with zod schemas for input and output.
 // One source of truth: electron/ipc.ts and the browser harness validate input against it; src/core/api.ts
 // implements it (a missing or mistyped method is a compile error); the renderer client is typed from it.
+import { DASHBOARD_CHARTS } from './dashboard-tables';
 import { z } from 'zod';
 import {
   COMMUNITY_KINDS,
@@ -144,6 +145,24 @@ export const Settings = z.object({
   operatorName: z.string(),
   minSpaceArea: z.number(),
   minFunding: z.number(),
+  // 备份保留份数 (issue 8, set through backup.setRotation)
+  backupKeepDaily: z.number(),
+  backupKeepWeekly: z.number(),
+  backupKeepMonthly: z.number(),
+  // 目标考评 / 在职党员参与 (issue 6, set through settings.update; defaults DEFAULT_SCORE_SETTINGS)
+  participationMin: z.number(),
+  participationTarget: z.number(),
+  scoreWeights: z.object({
+    networkCoverage: z.number(),
+    participation: z.number(),
+    meetingsHeld: z.number(),
+    commitmentsDone: z.number(),
+    postsClaimed: z.number(),
+    sanYou: z.number(),
+  }),
+  scoreEnabled: z.array(
+    z.enum(['networkCoverage', 'participation', 'meetingsHeld', 'commitmentsDone', 'postsClaimed', 'sanYou']),
+  ),
 });
 
 export const AuditRow = z.object({
@@ -1269,9 +1288,15 @@ export const StatsDashboard = z.object({
   /** The office's local date the figures were computed on (quarters and overdue commitments depend on it). */
   today: z.string(),
   communityId: id.nullable(),
+  /** The live communities the per-community figures are keyed by (all, or the one chosen), in code order. */
+  communities: z.array(z.object({ id, code: communityCodeKey, name: z.string() })),
   members: z.object({
     /** 在册 members only (转出 / 去世 and deleted records never count). */
     total: n,
+    /** 在册 在职党员 living in scope by age on the office's date: ≤35, 36–45, 46–55, ≥56 (labels in order). */
+    employedAge: z.array(z.object({ label: z.string(), count: n, reported: n })),
+    /** 在册 在职党员 living in scope, and how many of them have reported (a 报到 record or a 报到日期). */
+    employedReporting: z.object({ employed: n, reported: n }),
     byCategory: z.object({ 在职党员: n, 离退休党员: n, 流动党员: n }),
     byCommunity: z.record(communityCodeKey, n),
     byCommunityCategory: z.record(communityCodeKey, z.object({ 在职党员: n, 离退休党员: n, 流动党员: n })),
@@ -1319,6 +1344,8 @@ export const StatsDashboard = z.object({
     ),
     totals: z.object({ met: n, missed: n, upcoming: n }),
   }),
+  /** 议定事项 of live meetings in scope (street-level meetings count for the street only): not done / overdue. */
+  decisions: z.object({ open: n, overdue: n }),
   sanYou: z.record(communityCodeKey, ThreeHave),
   scorecard: z.array(
     z.object({
@@ -1345,9 +1372,312 @@ export const StatsDashboard = z.object({
   ),
 });
 export type StatsDashboardT = z.output<typeof StatsDashboard>;
+
+// ---- 考评设置 / 统计表 / 目标考评 (issue 6: statistics tables and the year-end scorecard)
+import { STATS_UI } from './messages';
+
+/** Defaults of the scorecard settings: the seeds' norm (≥ 1 / ≥ 4 activities a year), equal weights, all enabled. */
+export const DEFAULT_SCORE_SETTINGS = {
+  participationMin: 1,
+  participationTarget: 4,
+  scoreWeights: {
+    networkCoverage: 1 / 6,
+    participation: 1 / 6,
+    meetingsHeld: 1 / 6,
+    commitmentsDone: 1 / 6,
+    postsClaimed: 1 / 6,
+    sanYou: 1 / 6,
+  } as Record<ScoreIndicator, number>,
+  scoreEnabled: [...SCORE_INDICATORS] as ScoreIndicator[],
+};
+const activityThreshold = (field: 'participationMin' | 'participationTarget') =>
+  z
+    .number({ error: STATS_UI.settings.numberRequired })
+    .int({ error: STATS_UI.settings.wholeNumber })
+    .min(1, { error: STATS_UI.settings.thresholdRange(field) })
+    .max(366, { error: STATS_UI.settings.thresholdRange(field) });
+const weight = z
+  .number({ error: STATS_UI.settings.numberRequired })
+  .min(0, { error: STATS_UI.settings.weightNegative })
+  .max(1000, { error: STATS_UI.settings.weightTooLarge });
+/** Weights as typed (any non-negative scale); the service normalises them to sum 1. */
+const ScoreWeightsInput = z
+  .object({
+    networkCoverage: weight,
+    participation: weight,
+    meetingsHeld: weight,
+    commitmentsDone: weight,
+    postsClaimed: weight,
+    sanYou: weight,
+  })
+  .strict();
+
+export const STAT_TABLE_KINDS = ['members', 'activities', 'participation', 'cobuild', 'meetings'] as const;
+export type StatTableKind = (typeof STAT_TABLE_KINDS)[number];
+/** How a column's numbers read: counts, hours (two decimals) or shares 0–1 (shown as percentages). */
+export const STAT_COLUMN_FORMATS = ['int', 'hours', 'ratio'] as const;
+const statCell = z.number().nullable();
+export const StatTable = z.object({
+  kind: z.enum(STAT_TABLE_KINDS),
+  title: z.string(),
+  streetName: z.string(),
+  /** The period asked for (2026, 2026Q4, 2026H2, 2026-11), its label and dates. */
+  period: z.string(),
+  periodLabel: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** The date the table was made (制表日期); also the "as of" date of current-state figures. */
+  today: z.string(),
+  communityId: id.nullable(),
+  communityName: z.string().nullable(),
+  /** The first column's header (社区 / 工作单位 / 驻区单位). */
+  rowHeader: z.string(),
+  columns: z.array(z.object({ key: z.string(), label: z.string(), format: z.enum(STAT_COLUMN_FORMATS) })),
+  rows: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      /** What the row stands for, for click-through: a community, a unit, the street itself or a group of members. */
+      communityId: id.nullable(),
+      unitId: id.nullable(),
+      street: z.boolean(),
+      values: z.array(statCell),
+    }),
+  ),
+  totals: z.array(statCell),
+  /** Definitions printed under the table (what is counted, as of when). */
+  notes: z.array(z.string()),
+});
+export type StatTableT = z.output<typeof StatTable>;
+
+const figure = z.object({
+  /** The share 0–1 and the raw figures behind it (numerator / denominator), with their Chinese wording. */
+  value: ratio,
+  numerator: z.number(),
+  denominator: z.number(),
+  /** e.g. "已编入联络网络 12 名 / 在册党员 30 名" */
+  detail: z.string(),
+  /** The normalised weight (0 when the indicator is disabled) and the points it earns (value × weight × 100). */
+  weight: z.number(),
+  points: z.number(),
+});
+export const Scorecard = z.object({
+  year: n,
+  today: z.string(),
+  streetName: z.string(),
+  participationTarget: n,
+  indicators: z.array(
+    z.object({
+      key: z.enum(SCORE_INDICATORS),
+      label: z.string(),
+      definition: z.string(),
+      enabled: z.boolean(),
+      weight: z.number(),
+    }),
+  ),
+  rows: z.array(
+    z.object({
+      communityId: id,
+      communityCode: communityCodeKey,
+      communityName: z.string(),
+      score: z.number(),
+      rank: n,
+      figures: z.object({
+        networkCoverage: figure,
+        participation: figure,
+        meetingsHeld: figure,
+        commitmentsDone: figure,
+        postsClaimed: figure,
+        sanYou: figure,
+      }),
+    }),
+  ),
+});
+export type ScorecardT = z.output<typeof Scorecard>;
 // ==== end stats schemas ====
 
+// ==== exchange schemas (数据交换包 / 区级汇总) ====
+const ExchangeCount = z.object({
+  table: z.string(),
+  label: z.string(),
+  rows: z.number().int(),
+  tombstones: z.number().int(),
+});
+export const ExportPreview = z.object({
+  seq: z.number().int(),
+  baseSeq: z.number().int(),
+  full: z.boolean(),
+  first: z.boolean(),
+  changeFrom: z.number().int(),
+  changeTo: z.number().int(),
+  counts: z.array(ExchangeCount),
+  totalRows: z.number().int(),
+  totalTombstones: z.number().int(),
+  /** Where packages go unless the user picks another folder. */
+  defaultOutDir: z.string(),
+  keyFingerprint: z.string().nullable(),
+});
+export const ExportBatch = z.object({
+  id: z.number().int(),
+  packageId: z.string(),
+  seq: z.number().int(),
+  baseSeq: z.number().int(),
+  full: z.boolean(),
+  identified: z.boolean(),
+  changeFrom: z.number().int(),
+  changeTo: z.number().int(),
+  rowCount: z.number().int(),
+  tombstoneCount: z.number().int(),
+  counts: z.record(z.string(), z.object({ rows: z.number().int(), tombstones: z.number().int() })),
+  contentHash: z.string(),
+  packageSha256: z.string(),
+  packageSize: z.number().int(),
+  fileName: z.string(),
+  filePath: z.string(),
+  createdAt: z.string(),
+  /** Whether the file is still where it was written. */
+  fileExists: z.boolean(),
+});
+export const ExportProgressOut = z
+  .object({
+    phase: z.enum(['snapshot', 'rows', 'zip', 'done']),
+    table: z.string().nullable(),
+    done: z.number(),
+    total: z.number(),
+  })
+  .nullable();
+const folderPath = z.string().trim().min(1, { error: ERR.required }).max(1000);
+export const PackageExportInput = z
+  .object({
+    full: z.boolean(),
+    identified: z.boolean(),
+    /** Required (true) when identified: the user confirmed the full ID numbers and phones leave the office. */
+    confirmIdentified: z.boolean().optional(),
+    outDir: folderPath.optional(),
+  })
+  .strict();
+const DistrictStreet = z.object({
+  streetCode: z.string(),
+  streetName: z.string(),
+  keyId: z.string(),
+  fingerprint: z.string(),
+  lastSeq: z.number().int(),
+  lastAppliedAt: z.string().nullable(),
+  totals: z.record(z.string(), z.number()),
+});
+export const DistrictState = z.object({
+  path: z.string(),
+  districtCode: z.string().nullable(),
+  streets: z.array(DistrictStreet),
+  packages: z.array(
+    z.object({
+      packageId: z.string(),
+      streetCode: z.string(),
+      seq: z.number().int(),
+      baseSeq: z.number().int(),
+      full: z.boolean(),
+      deidentified: z.boolean(),
+      createdAt: z.string(),
+      appliedAt: z.string(),
+      rowCount: z.number().int(),
+      tombstoneCount: z.number().int(),
+      fileName: z.string(),
+    }),
+  ),
+  /** Summary columns in display order, with their Chinese labels. */
+  columns: z.array(z.object({ key: z.string(), label: z.string() })),
+});
+export type ExportPreviewT = z.output<typeof ExportPreview>;
+export type ExportBatchT = z.output<typeof ExportBatch>;
+export type DistrictStateT = z.output<typeof DistrictState>;
+// ==== end exchange schemas ====
+
 // ==== exchange schemas (数据交换包 / 区级汇总): insert above this line ====
+
+// ---------------------------------------------------------------- 备份与恢复 / 操作日志 (issue 8)
+import { BACKUP } from './messages';
+
+export const BACKUP_REASONS = [
+  'startup',
+  'daily',
+  'import',
+  'merge',
+  'restore',
+  'manual',
+  'migrate',
+  'external',
+] as const;
+export const BackupCounts = z.object({
+  communities: z.number().int(),
+  members: z.number().int(),
+  activities: z.number().int(),
+  meetings: z.number().int(),
+});
+/** What a backup file holds, read from the file itself (read-only) and its sidecar manifest. */
+export const BackupInfo = z.object({
+  /** File name inside the backups folder, or null for a file elsewhere (USB). */
+  name: z.string().nullable(),
+  path: z.string(),
+  sizeBytes: z.number().int(),
+  createdAt: z.string(),
+  reason: z.enum(BACKUP_REASONS),
+  street: z.object({ code: z.string(), name: z.string() }).nullable(),
+  counts: BackupCounts,
+  schemaVersion: z.number().int(),
+  /** true: integrity_check ok; false: damaged or unreadable (see problem). */
+  integrityOk: z.boolean(),
+  problem: z.string().nullable(),
+});
+export type BackupInfoT = z.output<typeof BackupInfo>;
+const backupPath = z
+  .string()
+  .trim()
+  .min(1, { error: BACKUP.pathRequired })
+  .max(1000)
+  .refine((v) => /^([a-zA-Z]:[\\/]|\\\\|\/)/.test(v), { error: BACKUP.pathNotAbsolute });
+const backupName = z
+  .string()
+  .max(200)
+  .regex(/^[\w.-]+\.db$/);
+/** Either a file of the backups folder (by name) or any file by absolute path. */
+const BackupSource = z
+  .object({ name: backupName.optional(), path: backupPath.optional() })
+  .strict()
+  .refine((v) => (v.name === undefined) !== (v.path === undefined), { error: BACKUP.pathRequired, path: ['path'] });
+const keep = z
+  .number({ error: '应为数字' })
+  .int({ error: ERR.mustBeInteger })
+  .min(0, { error: BACKUP.rotationRange })
+  .max(365, { error: BACKUP.rotationRange });
+export const BackupRotation = z.object({ keepDaily: keep, keepWeekly: keep, keepMonthly: keep });
+export const BackupList = z.object({
+  dir: z.string(),
+  rows: z.array(BackupInfo),
+  rotation: BackupRotation,
+  current: z.object({ street: z.object({ code: z.string(), name: z.string() }).nullable(), counts: BackupCounts }),
+});
+export const BackupPreview = BackupInfo.extend({
+  /** Whether it can be restored into this DB, and if not, why (zh-CN). */
+  restorable: z.boolean(),
+  refusal: z.string().nullable(),
+});
+const auditDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: ERR.dateFormat });
+export const AuditQuery = z
+  .object({
+    entity: z.string().max(40).optional(),
+    from: auditDay.optional(),
+    to: auditDay.optional(),
+    q: z.string().trim().max(100).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+    offset: z.number().int().min(0).optional(),
+  })
+  .strict()
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { error: BACKUP.audit.dateOrder, path: ['to'] });
+export type AuditQueryT = z.output<typeof AuditQuery>;
+export const AuditEntityCount = z.object({ entity: z.string(), count: z.number().int() });
 
 // ==== backup schemas (备份与恢复 / 操作日志): insert above this line ====
 
@@ -1610,6 +1940,10 @@ export const contract = {
         operatorName: requiredText(20).optional(),
         minSpaceArea: area.optional(),
         minFunding: money.optional(),
+        participationMin: activityThreshold('participationMin').optional(),
+        participationTarget: activityThreshold('participationTarget').optional(),
+        scoreWeights: ScoreWeightsInput.optional(),
+        scoreEnabled: z.array(z.enum(SCORE_INDICATORS)).max(SCORE_INDICATORS.length).optional(),
       })
       .strict(),
     Settings,
@@ -1872,10 +2206,91 @@ export const contract = {
   // ---- 统计 / 目标考评 (stats methods) ----
   /** The dashboard's figures for the street (or one community) and a year (default: this year). */
   'stats.dashboard': method(z.object({ communityId: id.optional(), year: year.optional() }).strict(), StatsDashboard),
+  /** The tables behind the dashboard's charts as an Excel workbook: one chart, or all of them (one sheet each). */
+  'excel.exportDashboard': method(
+    z
+      .object({ communityId: id.optional(), year: year.optional(), chart: z.enum(DASHBOARD_CHARTS).optional() })
+      .strict(),
+    FileOut,
+  ),
+  'stats.table': method(
+    z.object({ kind: z.enum(STAT_TABLE_KINDS), period: periodCode, communityId: id.optional() }).strict(),
+    StatTable,
+  ),
+  'stats.scorecard': method(z.object({ year }).strict(), Scorecard),
+  'documents.statsTable': method(
+    z.object({ kind: z.enum(STAT_TABLE_KINDS), period: periodCode, communityId: id.optional() }).strict(),
+    Document,
+  ),
+  'documents.statsTablePdf': method(
+    z.object({ kind: z.enum(STAT_TABLE_KINDS), period: periodCode, communityId: id.optional() }).strict(),
+    FileOut,
+  ),
+  'excel.exportStatsTable': method(
+    z.object({ kind: z.enum(STAT_TABLE_KINDS), period: periodCode, communityId: id.optional() }).strict(),
+    FileOut,
+  ),
+  /** The scorecard pages: one community, or every community one per page (全部打印). */
+  'documents.scorecard': method(z.object({ year, communityId: id.optional() }).strict(), Document),
+  'documents.scorecardPdf': method(z.object({ year, communityId: id.optional() }).strict(), FileOut),
+  'excel.exportScorecard': method(z.object({ year }).strict(), FileOut),
   // ---- 统计 / 目标考评 (stats methods: insert above this line) ----
 
+  // ---- 数据交换包 / 区级汇总 (exchange methods) ----
+  /** What the next package would contain (counts before anything is written). */
+  'package.preview': method(z.object({ full: z.boolean() }).strict(), ExportPreview),
+  /** Builds, signs and writes a package (a folder on this PC), recorded as a 上报批次 with its audit rows. */
+  'package.export': method(PackageExportInput, ExportBatch, ['audit']),
+  /** The running export's progress (null when none runs). */
+  'package.progress': method(empty, ExportProgressOut),
+  'package.history': method(empty, z.array(ExportBatch)),
+  /** Rebuilds the latest batch (same seq, range and content hash) into a folder. */
+  'package.reexport': method(
+    z.object({ batchId: id, outDir: folderPath.optional() }).strict(),
+    z.object({ filePath: z.string(), sameBytes: z.boolean() }),
+    ['audit'],
+  ),
+  /** Copies a batch's file to a folder the user chose (a USB stick), checking the copy's SHA-256. */
+  'package.copy': method(z.object({ batchId: id, dir: folderPath }).strict(), z.object({ filePath: z.string() }), [
+    'audit',
+  ]),
+  /** The street's public key file (made with the key pair if there is none yet) and its phone fingerprint. */
+  'package.publicKey': method(empty, FileOut.extend({ fingerprint: z.string(), keyId: z.string() }), ['audit']),
+  /** 区级汇总: open (or create) a district DB file and read its registry, packages and merged totals. */
+  'district.open': method(z.object({ path: folderPath, create: z.boolean().optional() }).strict(), DistrictState),
+  'district.register': method(
+    z
+      .object({
+        path: folderPath,
+        pubkeyPath: folderPath,
+        fingerprint: z.string().trim().max(40).optional(),
+        replace: z.boolean().optional(),
+      })
+      .strict(),
+    z.object({ state: DistrictState, message: z.string() }),
+  ),
+  /** Verifies every package, then merges them in one transaction (or refuses all with the reasons). */
+  'district.merge': method(
+    z.object({ path: folderPath, files: z.array(folderPath).min(1).max(200) }).strict(),
+    z.object({ state: DistrictState, messages: z.array(z.string()) }),
+  ),
   // ---- 数据交换包 / 区级汇总 (exchange methods: insert above this line) ----
 
+  'backup.list': method(empty, BackupList),
+  'backup.create': method(empty, BackupInfo, ['audit']),
+  'backup.toFolder': method(z.object({ folder: backupPath }).strict(), BackupInfo, ['audit']),
+  'backup.inspect': method(BackupSource, BackupPreview),
+  'backup.restore': method(
+    z
+      .object({ name: backupName.optional(), path: backupPath.optional(), confirm: z.literal(true) })
+      .strict()
+      .refine((v) => (v.name === undefined) !== (v.path === undefined), { error: BACKUP.pathRequired, path: ['path'] }),
+    z.object({ restored: BackupInfo, preRestoreBackup: BackupInfo.nullable() }),
+  ),
+  'backup.setRotation': method(BackupRotation.strict(), BackupRotation, ['settings', 'audit']),
+  'audit.search': method(AuditQuery, z.object({ rows: z.array(AuditRow), total: z.number().int() })),
+  'audit.entities': method(empty, z.array(AuditEntityCount)),
+  'audit.export': method(AuditQuery, FileOut, ['audit']),
   // ---- 备份与恢复 / 操作日志 (backup methods: insert above this line) ----
 } as const;
 

@@ -13,10 +13,16 @@
 // - commitments: of the year's live agreements with the community; overdue = not done and due before today.
 // - meetings: the quarterly compliance grid of meetings.ts, as is.
 // - 三有: threeHave() of communities.ts with the year's funding.
-import { SCORE_INDICATORS, type ScoreIndicator, type StatsDashboardT, type ThreeHaveT } from '../../shared/contract';
+import {
+  SCORE_INDICATORS,
+  type ScoreIndicator,
+  type SettingsT,
+  type StatsDashboardT,
+  type ThreeHaveT,
+} from '../../shared/contract';
 import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS, MEMBER_CATEGORY_LABELS } from '../../shared/enums';
 import type { MemberCategory } from '../../shared/enums';
-import { STATS } from '../../shared/messages';
+import { STATS, STATS_UI } from '../../shared/messages';
 import type { StreetGridDb } from '../db/connection';
 import { roundHours } from './activities';
 import { localToday } from './agreements';
@@ -25,18 +31,20 @@ import { complianceGrid } from './meetings';
 import { communityName } from './participation';
 import { getSettings } from './settings';
 
-/** 参加活动 thresholds (the seeds' norm: at least 4 a year). Constants for now; meant to become settings. */
-export const PARTICIPATION_THRESHOLDS = { atLeastOne: 1, atLeastFour: 4 } as const;
+/** 参加活动 thresholds from the settings (考评设置; defaults ≥ 1 and ≥ 4 a year, the seeds' norm). */
+export function participationThresholds(s: SettingsT): { atLeastOne: number; atLeastFour: number } {
+  return { atLeastOne: s.participationMin, atLeastFour: s.participationTarget };
+}
 
-/** Default scorecard weights: equal, summing to 1. */
-export const DEFAULT_WEIGHTS: Record<ScoreIndicator, number> = {
-  networkCoverage: 1 / 6,
-  participation: 1 / 6,
-  meetingsHeld: 1 / 6,
-  commitmentsDone: 1 / 6,
-  postsClaimed: 1 / 6,
-  sanYou: 1 / 6,
-};
+/** The scorecard's weights from the settings: the enabled indicators' weights normalised to sum 1, the others 0. */
+export function scoreWeights(s: SettingsT): Record<ScoreIndicator, number> {
+  const on = (k: ScoreIndicator) => (s.scoreEnabled.includes(k) ? s.scoreWeights[k] : 0);
+  const sum = SCORE_INDICATORS.reduce((t, k) => t + on(k), 0);
+  return Object.fromEntries(SCORE_INDICATORS.map((k) => [k, sum > 0 ? on(k) / sum : 0])) as Record<
+    ScoreIndicator,
+    number
+  >;
+}
 
 type ByCat = { 在职党员: number; 离退休党员: number; 流动党员: number };
 type CommunityRec = {
@@ -114,6 +122,33 @@ export function dashboard(
     byCommunity[code] = (byCommunity[code] ?? 0) + r.n;
     (byCommunityCategory[code] ??= emptyCat())[label] += r.n;
   }
+
+  // ---- 在职党员 living in scope: age on the office's date and 报到 status (one pass over member_employed_active_ix)
+  const yearsAgo = (k: number) => `${Number(today.slice(0, 4)) - k}${today.slice(4)}`;
+  const ageRows = db.sqlite
+    .prepare(
+      `select case when m.birth_date > @d36 then 0 when m.birth_date > @d46 then 1 when m.birth_date > @d56 then 2
+                   else 3 end as band,
+              count(*) as n,
+              sum(m.report_date is not null or exists (select 1 from member_report x
+                  where x.member_id = m.id and x.deleted_at is null)) as reported
+       from member m indexed by member_employed_active_ix
+       where m.deleted_at is null and m.status = 'active' and m.category = 'employed'${only === null ? '' : ' and m.community_id = @c'}
+       group by band`,
+    )
+    .all({ d36: yearsAgo(36), d46: yearsAgo(46), d56: yearsAgo(56), ...(only === null ? {} : { c: only }) }) as {
+    band: number;
+    n: number;
+    reported: number;
+  }[];
+  const employedAge = STATS.ageBands.map((label, band) => {
+    const r = ageRows.find((x) => x.band === band);
+    return { label, count: r?.n ?? 0, reported: r?.reported ?? 0 };
+  });
+  const employedReporting = {
+    employed: employedAge.reduce((s, b) => s + b.count, 0),
+    reported: employedAge.reduce((s, b) => s + b.reported, 0),
+  };
 
   // ---- activities
   const actWhere = `a.deleted_at is null and a.date >= @from and a.date <= @to${only === null ? '' : ' and a.community_id = @c'}`;
@@ -207,8 +242,8 @@ export function dashboard(
     .all({
       to,
       year,
-      one: PARTICIPATION_THRESHOLDS.atLeastOne,
-      four: PARTICIPATION_THRESHOLDS.atLeastFour,
+      one: participationThresholds(settings).atLeastOne,
+      four: participationThresholds(settings).atLeastFour,
       ...(only === null ? {} : { c: only }),
     }) as { c: number | null; reported: number; one: number; four: number }[];
   const partOf = new Map(partRows.filter((r) => r.c !== null).map((r) => [r.c!, r]));
@@ -263,6 +298,15 @@ export function dashboard(
     for (const s of q) meetingTotals[s]++;
   }
 
+  // ---- 议定事项 still open / overdue (as the decisions board counts them)
+  const dec = db.sqlite
+    .prepare(
+      `select count(*) as open, coalesce(sum(d.deadline is not null and d.deadline < @today), 0) as overdue
+       from decision d join meeting m on m.id = d.meeting_id
+       where m.deleted_at is null and d.status != 'done'${only === null ? '' : ' and m.community_id = @c'}`,
+    )
+    .get({ today, ...(only === null ? {} : { c: only }) }) as { open: number; overdue: number };
+
   // ---- per community: network, participation, posts, commitments, 三有, scorecard
   const network: StatsDashboardT['network']['byCommunity'] = {};
   const participation: StatsDashboardT['participation']['byCommunity'] = {};
@@ -304,7 +348,8 @@ export function dashboard(
       postsClaimed: share(po.filled, po.headcount),
       sanYou: ((th.people ? 1 : 0) + (th.money ? 1 : 0) + (th.place ? 1 : 0)) / 3,
     };
-    const weighted = SCORE_INDICATORS.reduce((s, key) => s + indicators[key] * DEFAULT_WEIGHTS[key], 0);
+    const weights = scoreWeights(settings);
+    const weighted = SCORE_INDICATORS.reduce((s, key) => s + indicators[key] * weights[key], 0);
     const rounded = Object.fromEntries(SCORE_INDICATORS.map((key) => [key, round4(indicators[key])])) as Record<
       ScoreIndicator,
       number
@@ -326,8 +371,11 @@ export function dashboard(
     year,
     today,
     communityId: only,
+    communities: shown.map((c) => ({ id: c.id, code: c.code, name: c.name })),
     members: {
       total: byCategory.在职党员 + byCategory.离退休党员 + byCategory.流动党员,
+      employedAge,
+      employedReporting,
       byCategory,
       byCommunity,
       byCommunityCategory,
@@ -344,7 +392,7 @@ export function dashboard(
     },
     network: { byCommunity: network },
     participation: {
-      thresholds: { ...PARTICIPATION_THRESHOLDS },
+      thresholds: participationThresholds(settings),
       reported: partTotal.reported,
       atLeastOne: partTotal.one,
       atLeastFour: partTotal.four,
@@ -353,13 +401,17 @@ export function dashboard(
     posts: { byCommunity: posts },
     commitments: { ...comTotals, byCommunity: commitments },
     meetings: { compliance, totals: meetingTotals },
+    decisions: dec,
     sanYou,
     scorecard,
-    indicators: SCORE_INDICATORS.map((key) => ({
+    indicators: SCORE_INDICATORS.filter((key) => settings.scoreEnabled.includes(key)).map((key) => ({
       key,
       label: STATS.indicators[key].label,
-      weight: DEFAULT_WEIGHTS[key],
-      definition: STATS.indicators[key].definition,
+      weight: scoreWeights(settings)[key],
+      definition:
+        key === 'participation'
+          ? STATS_UI.participationDefinition(settings.participationTarget)
+          : STATS.indicators[key].definition,
     })),
   };
 }

@@ -19,8 +19,14 @@ import { ACTIVITY } from '../../shared/messages';
 import { IconDecisions, IconMeetings } from '../features/meetings/MeetingIcons';
 import { MEETING_UI } from '../../shared/messages';
 // ---- meeting icon imports: insert above this line ----
+import { IconScorecard, IconStatistics } from '../features/statistics/StatsIcons';
+import { STATS_UI } from '../../shared/messages';
 // ---- stats icon imports: insert above this line ----
+import { IconDistrict, IconExchange } from '../features/exchange/ExchangeIcons';
+import { EXCHANGE } from '../../shared/messages';
 // ---- exchange icon imports: insert above this line ----
+import { IconBackup } from '../features/backup/BackupIcon';
+import { BACKUP } from '../../shared/messages';
 // ---- backup icon imports: insert above this line ----
 
 export const HEADER_HEIGHT = 56;
@@ -42,8 +48,13 @@ const NAV = [
   { to: '/meetings', label: MEETING_UI.nav.meetings, icon: IconMeetings, exact: false },
   { to: '/decisions', label: MEETING_UI.nav.decisions, icon: IconDecisions, exact: false },
   // ---- meeting nav (协调议事会议 / 议定事项): insert above this line ----
+  { to: '/statistics', label: STATS_UI.nav.statistics, icon: IconStatistics, exact: false },
+  { to: '/scorecard', label: STATS_UI.nav.scorecard, icon: IconScorecard, exact: false },
   // ---- stats nav (统计 / 目标考评): insert above this line ----
+  { to: '/exchange', label: EXCHANGE.ui.nav.exchange, icon: IconExchange, exact: false },
+  { to: '/district', label: EXCHANGE.ui.nav.district, icon: IconDistrict, exact: false },
   // ---- exchange nav (数据交换包 / 区级汇总): insert above this line ----
+  { to: '/backup', label: BACKUP.ui.nav, icon: IconBackup, exact: false },
   // ---- backup nav (备份与恢复): insert above this line ----
   { to: '/audit', label: UI.nav.audit, icon: IconHistory, exact: false },
   { to: '/settings', label: UI.nav.settings, icon: IconSettings, exact: false },

@@ -163,6 +163,91 @@ describe('stats.dashboard on the demo street', () => {
       expect(n.liaisons).toBe(tree.counts.liaisons);
       expect(n.notInNetwork).toBe(tree.counts.unassigned);
     }
+    // Every other figure, recomputed from the base tables with independent SQL (no tallies, no service code).
+    const from = `${year}-01-01`;
+    const to = `${year}-12-31`;
+    const byCc = sql
+      .prepare(
+        `select c.code, m.category, count(*) as n from member m join community c on c.id = m.community_id
+         where m.status = 'active' and m.deleted_at is null group by 1, 2`,
+      )
+      .all() as { code: string; category: string; n: number }[];
+    const label = { employed: '在职党员', retired: '离退休党员', mobile: '流动党员' } as Record<string, string>;
+    for (const r of byCc) {
+      expect(d.members.byCommunityCategory[r.code]![label[r.category] as '在职党员']).toBe(r.n);
+    }
+    const hours = sql
+      .prepare(
+        `select substr(a.date, 1, 7) as ym, total(p.hours) as h, count(*) as n from activity a
+         join activity_participant p on p.activity_id = a.id
+         where a.deleted_at is null and a.date between ? and ? group by ym`,
+      )
+      .all(from, to) as { ym: string; h: number; n: number }[];
+    for (const r of hours) expect(d.activities.hoursByMonth[r.ym]).toBeCloseTo(r.h, 1);
+    expect(d.activities.participations).toBe(hours.reduce((n, r) => n + r.n, 0));
+    const per = sql
+      .prepare(
+        `with rep as (select distinct member_id from member_report where deleted_at is null and report_date <= @to
+                      union select id from member where category = 'employed' and report_date <= @to
+                        and id not in (select member_id from member_report where deleted_at is null)),
+              cnt as (select p.member_id, count(*) as n from activity_participant p
+                      join activity a on a.id = p.activity_id
+                      where a.deleted_at is null and a.date between @from and @to group by 1)
+         select count(*) as reported, coalesce(sum(coalesce(cnt.n, 0) >= 1), 0) as one,
+                coalesce(sum(coalesce(cnt.n, 0) >= 4), 0) as four
+         from rep join member m on m.id = rep.member_id left join cnt on cnt.member_id = rep.member_id
+         where m.status = 'active' and m.deleted_at is null and m.category = 'employed'`,
+      )
+      .get({ from, to }) as { reported: number; one: number; four: number };
+    expect(per.reported).toBeGreaterThan(0);
+    expect({
+      reported: d.participation.reported,
+      one: d.participation.atLeastOne,
+      four: d.participation.atLeastFour,
+    }).toEqual(per);
+    // 在职党员 by age on the office's date, and how many have reported.
+    const employed = sql
+      .prepare(
+        `select birth_date as b, (report_date is not null
+                or id in (select member_id from member_report where deleted_at is null)) as r
+         from member where status = 'active' and deleted_at is null and category = 'employed'`,
+      )
+      .all() as { b: string; r: number }[];
+    const age = (b: string) => {
+      const [ty, tm, td] = d.today.split('-').map(Number) as [number, number, number];
+      const [by, bm, bd] = b.split('-').map(Number) as [number, number, number];
+      return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+    };
+    const band = (a: number) => (a <= 35 ? 0 : a <= 45 ? 1 : a <= 55 ? 2 : 3);
+    const counts = [0, 0, 0, 0];
+    const reported = [0, 0, 0, 0];
+    for (const e of employed) {
+      counts[band(age(e.b))]!++;
+      reported[band(age(e.b))]! += e.r;
+    }
+    expect(d.members.employedAge.map((b) => b.count)).toEqual(counts);
+    expect(d.members.employedAge.map((b) => b.reported)).toEqual(reported);
+    expect(d.members.employedReporting).toEqual({
+      employed: employed.length,
+      reported: employed.filter((e) => e.r).length,
+    });
+    const dec = sql
+      .prepare(
+        `select count(*) as open, coalesce(sum(d.deadline < ?), 0) as overdue from decision d
+         join meeting m on m.id = d.meeting_id where m.deleted_at is null and d.status != 'done'`,
+      )
+      .get(d.today) as { open: number; overdue: number };
+    expect(d.decisions).toEqual(dec);
+    expect(dec.open).toBeGreaterThan(0);
+    const posts = sql
+      .prepare(
+        `select c.code, total(sp.headcount) as hc from service_post sp join community c on c.id = sp.community_id
+         where sp.deleted_at is null group by 1`,
+      )
+      .all() as { code: string; hc: number }[];
+    for (const r of posts) expect(d.posts.byCommunity[r.code]!.headcount).toBe(r.hc);
+    expect(d.communities.map((c) => c.code)).toEqual([...codes.values()].sort());
+
     const ranks = d.scorecard.map((s) => s.rank);
     expect(ranks[0]).toBe(1);
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);

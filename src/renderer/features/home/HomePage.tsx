@@ -1,6 +1,8 @@
-import { Anchor, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
-import { UI } from '../../../shared/messages';
+import { Anchor, Button, Group, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
+import type { StatsDashboardT } from '../../../shared/contract';
+import { DASHBOARD, UI } from '../../../shared/messages';
+import { formatDateZh } from '../../../shared/validators';
 import { useCommunities, useGrids, useStatus } from '../../api/queries';
 import { Empty, PageLoader, QueryError } from '../../components/feedback';
 import { districtLine, formatNumber } from '../../components/format';
@@ -8,12 +10,40 @@ import { PageHeader } from '../../components/PageHeader';
 import { PATHS } from '../../paths';
 import { ThreeHaveBadges } from '../communities/ThreeHave';
 import { DemoSeedCard } from '../setup/SetupWizard';
+import { ChartCard } from './ChartCard';
+import {
+  ActivitiesChart,
+  CommitmentsChart,
+  EmployedAgeChart,
+  MeetingsGrid,
+  MembersChart,
+  NetworkChart,
+  ParticipationChart,
+  PostsChart,
+  SanYouGrid,
+} from './DashboardCharts';
+import { useDashboard } from './queries';
+
+const D = DASHBOARD.ui;
+const THIS_YEAR = new Date().getFullYear();
 
 const TODO_MAX = 8;
 
-function Stat({ label, value, unit }: { label: string; value: string; unit?: string }) {
-  return (
-    <Paper withBorder p="md">
+function Stat({
+  label,
+  value,
+  unit,
+  hint,
+  to,
+}: {
+  label: string;
+  value: string;
+  unit?: string;
+  hint?: string;
+  to?: string;
+}) {
+  const inner = (
+    <>
       <Text size="sm" c="dimmed">
         {label}
       </Text>
@@ -27,6 +57,20 @@ function Stat({ label, value, unit }: { label: string; value: string; unit?: str
           </Text>
         )}
       </Group>
+      {hint && (
+        <Text size="xs" c="dimmed" mt={2}>
+          {hint}
+        </Text>
+      )}
+    </>
+  );
+  return to ? (
+    <Paper withBorder p="md" component={Link} to={to} className="sg-stat-link">
+      {inner}
+    </Paper>
+  ) : (
+    <Paper withBorder p="md">
+      {inner}
     </Paper>
   );
 }
@@ -51,6 +95,21 @@ export function HomePage() {
   const communities = useCommunities(false);
   const allGrids = useGrids(undefined);
   const street = status.data?.street ?? null;
+  const [params, setParams] = useSearchParams();
+  const communityParam = Number(params.get('community'));
+  const communityId = Number.isInteger(communityParam) && communityParam > 0 ? communityParam : undefined;
+  const yearParam = Number(params.get('year'));
+  const year = Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= THIS_YEAR + 1 ? yearParam : THIS_YEAR;
+  const scope = { year, ...(communityId ? { communityId } : {}) };
+  const dash = useDashboard(scope);
+  const setScope = (patch: { community?: string | null; year?: string | null }) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setParams(next, { replace: true });
+  };
 
   const rows = communities.data ?? [];
   const nCommunity = rows.filter((r) => r.kind === 'community').length;
@@ -65,20 +124,39 @@ export function HomePage() {
   const money = rows.filter((r) => r.threeHave.money).length;
   const place = rows.filter((r) => r.threeHave.place).length;
   const all = rows.filter((r) => r.threeHave.people && r.threeHave.money && r.threeHave.place).length;
-  const year = rows[0]?.threeHave.year ?? new Date().getFullYear();
+  const threeHaveYear = rows[0]?.threeHave.year ?? THIS_YEAR;
   const todo = rows.filter((r) => !(r.threeHave.people && r.threeHave.money && r.threeHave.place));
 
   return (
-    <Stack gap={0} maw={1200}>
+    <Stack gap={0} maw={1400}>
       <PageHeader
-        title={UI.home.title}
+        title={D.title}
         subtitle={
           street ? `${street.name}  ·  ${UI.home.streetCode} ${street.code}  ·  ${districtLine(street)}` : undefined
         }
         actions={
-          <Button component={Link} to={PATHS.communities} variant="light">
-            {UI.home.viewList}
-          </Button>
+          <Group gap="xs" wrap="nowrap">
+            <Select
+              aria-label={D.scope}
+              w={170}
+              value={communityId ? String(communityId) : ''}
+              onChange={(v) => setScope({ community: v || null })}
+              data={[{ value: '', label: D.wholeStreet }, ...rows.map((r) => ({ value: String(r.id), label: r.name }))]}
+              allowDeselect={false}
+              searchable
+            />
+            <Select
+              aria-label={D.year}
+              w={110}
+              value={String(year)}
+              onChange={(v) => setScope({ year: v && Number(v) !== THIS_YEAR ? v : null })}
+              data={Array.from({ length: 5 }, (_, k) => THIS_YEAR - k).map((y) => ({
+                value: String(y),
+                label: D.yearOption(y),
+              }))}
+              allowDeselect={false}
+            />
+          </Group>
         }
       />
 
@@ -89,6 +167,22 @@ export function HomePage() {
       ) : (
         <Stack gap="lg">
           {rows.length > 0 && <DemoSeedCard />}
+          {rows.length > 0 &&
+            (dash.isError ? (
+              <QueryError error={dash.error} onRetry={() => void dash.refetch()} />
+            ) : !dash.data ? (
+              <PageLoader />
+            ) : (
+              <Dashboard d={dash.data} scope={scope} />
+            ))}
+          <Group justify="space-between" mt="md">
+            <Title order={3} fz={18}>
+              {D.streetOverview}
+            </Title>
+            <Button component={Link} to={PATHS.communities} variant="light" size="xs">
+              {UI.home.viewList}
+            </Button>
+          </Group>
           <SimpleGrid cols={{ base: 2, md: 5 }} spacing="md">
             <Stat label={UI.home.communityCount} value={formatNumber(nCommunity)} unit={UI.common.unitItems} />
             <Stat label={UI.home.villageCount} value={formatNumber(nVillage)} unit={UI.common.unitItems} />
@@ -109,7 +203,7 @@ export function HomePage() {
                     {UI.home.threeHave}
                   </Title>
                   <Text size="sm" c="dimmed">
-                    {UI.home.year(year)}
+                    {UI.home.year(threeHaveYear)}
                   </Text>
                 </Group>
                 <Stack gap="md">
@@ -178,6 +272,94 @@ export function HomePage() {
           )}
         </Stack>
       )}
+    </Stack>
+  );
+}
+
+function Dashboard({ d, scope }: { d: StatsDashboardT; scope: { communityId?: number; year: number } }) {
+  const r = d.members.employedReporting;
+  const inYear = (path: string) => `${path}?from=${d.year}-01-01&to=${d.year}-12-31`;
+  const communityRow = (i: number) => d.communities[i]?.id;
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 2, md: 3, xl: 6 }} spacing="md">
+        <Stat
+          label={D.members}
+          value={formatNumber(d.members.total)}
+          unit={D.unitPeople}
+          to={scope.communityId ? `${PATHS.members}?community=${scope.communityId}` : PATHS.members}
+        />
+        <Stat
+          label={DASHBOARD.tables.reportedEmployed}
+          value={formatNumber(r.reported)}
+          unit={D.unitPeople}
+          hint={D.reportedOf(r.reported, r.employed)}
+          to={`${PATHS.members}?category=employed&reported=1${scope.communityId ? `&community=${scope.communityId}` : ''}`}
+        />
+        <Stat
+          label={D.activities}
+          value={formatNumber(d.activities.total)}
+          unit={D.unitTimes}
+          to={inYear(PATHS.activities) + (scope.communityId ? `&community=${scope.communityId}` : '')}
+        />
+        <Stat label={D.hours} value={formatNumber(d.activities.hours)} unit={D.unitHours} />
+        <Stat label={D.served} value={formatNumber(d.activities.residentsServed)} unit={D.unitVisits} />
+        <Stat
+          label={D.decisionsOpen}
+          value={formatNumber(d.decisions.open)}
+          unit={D.unitItems}
+          hint={D.decisionsOverdue(d.decisions.overdue)}
+          to={`${PATHS.decisions}?status=${d.decisions.overdue > 0 ? 'overdue' : 'open'}${scope.communityId ? `&community=${scope.communityId}` : ''}`}
+        />
+      </SimpleGrid>
+      <Text size="xs" c="dimmed">
+        {`${D.todayNote(formatDateZh(d.today))}；${D.clickHint}`}
+      </Text>
+      <ChartCard chart="activities" data={d} query={scope}>
+        <ActivitiesChart d={d} scope={scope} />
+      </ChartCard>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <ChartCard
+          chart="members"
+          data={d}
+          query={scope}
+          rowLink={(i) => `${PATHS.members}?community=${communityRow(i)}`}
+        >
+          <MembersChart d={d} />
+        </ChartCard>
+        <ChartCard chart="employedAge" data={d} query={scope}>
+          <EmployedAgeChart d={d} scope={scope} />
+        </ChartCard>
+        <ChartCard chart="network" data={d} query={scope} rowLink={(i) => PATHS.network(communityRow(i))}>
+          <NetworkChart d={d} />
+        </ChartCard>
+        <ChartCard
+          chart="participation"
+          data={d}
+          query={scope}
+          rowLink={(i) => `${PATHS.participation}?community=${communityRow(i)}&period=${d.year}`}
+          note={D.thresholdsNote(d.participation.thresholds.atLeastOne, d.participation.thresholds.atLeastFour)}
+        >
+          <ParticipationChart d={d} scope={scope} />
+        </ChartCard>
+        <ChartCard chart="posts" data={d} query={scope} rowLink={(i) => `${PATHS.posts}?community=${communityRow(i)}`}>
+          <PostsChart d={d} />
+        </ChartCard>
+        <ChartCard
+          chart="commitments"
+          data={d}
+          query={scope}
+          rowLink={(i) => `${PATHS.agreements}?community=${communityRow(i)}&year=${d.year}`}
+        >
+          <CommitmentsChart d={d} scope={scope} />
+        </ChartCard>
+        <ChartCard chart="meetings" data={d} query={scope}>
+          <MeetingsGrid d={d} scope={scope} />
+        </ChartCard>
+        <ChartCard chart="sanYou" data={d} query={scope} rowLink={(i) => PATHS.community(communityRow(i) ?? 0)}>
+          <SanYouGrid d={d} />
+        </ChartCard>
+      </SimpleGrid>
     </Stack>
   );
 }
