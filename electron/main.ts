@@ -4,14 +4,23 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Core } from '../src/core/api';
+import {
+  damagedState,
+  formatWhen,
+  goodBackups,
+  recoverDatabase,
+  startDailyBackups,
+  startupBackup,
+  type Damaged,
+} from '../src/core/backup';
 import { openDatabase, type StreetGridDb } from '../src/core/db/connection';
 import { setPdfRenderer } from '../src/core/documents/pdf-port';
 import { setResourcesDir } from '../src/core/divisions';
-import { defaultUserDataDir, setMigrationsDir } from '../src/core/paths';
+import { backupDirFor, defaultUserDataDir, setMigrationsDir } from '../src/core/paths';
 import { resolveStatic } from '../src/core/static';
 import { CHANGED_CHANNEL } from '../src/shared/bridge';
 import { AppError } from '../src/shared/errors';
-import { APP_NAME, ERR } from '../src/shared/messages';
+import { APP_NAME, BACKUP, ERR } from '../src/shared/messages';
 import { registerIpc } from './ipc';
 import { electronPdfRenderer } from './print';
 import { APP_HOST, APP_SCHEME, CSP, hardenContents, hardenSession, mainWindowOptions } from './security';
@@ -32,6 +41,8 @@ if (app.isPackaged) {
 
 let mainWindow: BrowserWindow | null = null;
 let db: StreetGridDb | null = null;
+let getDb: () => StreetGridDb | null = () => db;
+let stopDailyBackups: () => void = () => undefined;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -58,6 +69,65 @@ function dbFile(): string {
   const i = process.argv.indexOf('--db');
   const given = i >= 0 ? process.argv[i + 1] : undefined;
   return given ? path.resolve(given) : path.join(app.getPath('userData'), 'streetgrid.db');
+}
+
+/**
+ * issue 8: a damaged DB (garbage header, unopenable, failing quick_check) is never opened and never silently
+ * replaced: the user is offered the newest good backup, or picks a backup file, or quits. The damaged file is kept
+ * beside the DB as *.damaged-<timestamp>. Loops only on the user's own choices, never restarts itself.
+ */
+async function offerRecovery(damaged: Damaged): Promise<boolean> {
+  for (;;) {
+    const newest = goodBackups(backupDirFor(damaged.file))[0];
+    const buttons = [...(newest ? [BACKUP.electronRestore] : []), BACKUP.electronPick, BACKUP.electronQuit];
+    const { response } = await dialog.showMessageBox({
+      type: 'error',
+      title: APP_NAME,
+      message: BACKUP.damagedTitle,
+      detail: `${BACKUP.electronDamaged(damaged.problem)}\n\n${
+        newest
+          ? BACKUP.electronOffer(formatWhen(newest.createdAt), BACKUP.reasons[newest.reason] ?? newest.reason)
+          : BACKUP.electronNoBackup
+      }`,
+      buttons,
+      defaultId: 0,
+      cancelId: buttons.length - 1,
+      noLink: true,
+    });
+    const choice = buttons[response];
+    let source: string | undefined;
+    if (choice === BACKUP.electronRestore && newest) source = newest.path;
+    else if (choice === BACKUP.electronPick) {
+      const picked = await dialog.showOpenDialog({
+        title: BACKUP.electronPickTitle,
+        properties: ['openFile'],
+        filters: [{ name: BACKUP.electronFilter, extensions: ['db', 'sqlite', 'bak'] }],
+      });
+      if (picked.canceled || !picked.filePaths[0]) continue;
+      source = picked.filePaths[0];
+    } else return false;
+    try {
+      // Recovered and checked; openDb() below opens it like any other start.
+      (await recoverDatabase(damaged.file, source)).db.close();
+      return true;
+    } catch (e) {
+      console.error(e);
+      dialog.showErrorBox(APP_NAME, BACKUP.electronRecoverFailed(e instanceof AppError ? e.message : ERR.internal));
+    }
+  }
+}
+
+/** Before the DB is opened (so before any migration): recovery of a damaged file, else the 启动 backup. */
+async function prepareDb(): Promise<boolean> {
+  const file = dbFile();
+  try {
+    const damaged = damagedState(file);
+    if (damaged) return await offerRecovery(damaged);
+    await startupBackup(file, (e) => console.error('[backup.startup]', e));
+  } catch (e) {
+    console.error('[backup.prepare]', e); // openDb() then says what is wrong with the file
+  }
+  return true;
 }
 
 function openDb(): StreetGridDb | null {
@@ -102,9 +172,13 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
     serveApp();
+    if (!(await prepareDb())) {
+      app.quit();
+      return;
+    }
     db = openDb();
     if (!db) {
       app.quit();
@@ -112,12 +186,16 @@ if (!app.requestSingleInstanceLock()) {
     }
     setPdfRenderer(electronPdfRenderer);
     const core: Core = { db, mode: 'electron', logError: (e, m) => console.error(`[${m}]`, e) };
+    // The core's DB changes on a restore (backup.restore reopens it): always go through core.db from here on.
+    getDb = () => core.db;
+    stopDailyBackups = startDailyBackups(getDb, { onError: (e) => console.error('[backup.daily]', e) });
     registerIpc(ipcMain, core, () => mainWindow?.webContents.mainFrame);
     createWindow(core);
   });
 
   app.on('window-all-closed', () => {
-    db?.close();
+    stopDailyBackups();
+    (getDb() ?? db)?.close();
     app.quit();
   });
 }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { invokeAsync, type Core } from '../core/api';
+import type { RecoveryGate } from '../core/backup/recovery-page';
 import { ERR } from '../shared/messages';
 import { resolveStatic } from '../core/static';
 import { CSP } from '../shared/csp';
@@ -32,6 +33,8 @@ const COOKIE = 'sg_token';
 
 export interface ServerOptions {
   core: Core;
+  /** A damaged DB at start-up: while active, every request goes to the recovery page (src/core/backup). */
+  recovery?: RecoveryGate | undefined;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -104,6 +107,11 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     const cookie = cookieToken(req);
     if (!cookie || !safeEqual(cookie, token)) return sendText(res, 401, ERR.tokenMissing);
+
+    if (opts.recovery?.active()) {
+      const origin = req.headers.origin;
+      return opts.recovery.handle(req, res, url, !!origin && allowedOrigins().includes(origin));
+    }
 
     if (url.pathname === '/invoke') {
       if (req.method !== 'POST') return sendText(res, 405, ERR.forbidden);

@@ -15,6 +15,7 @@ import { prepareCommunities } from './import-communities';
 import { prepareGrids } from './import-grids';
 import { prepareMembers } from './import-members';
 import { prepareUnits } from './import-units';
+import { backupBefore } from '../backup';
 import { changeStamp } from './lookups';
 import { Problems } from './problems';
 import { readSheet } from './reader';
@@ -94,6 +95,7 @@ export async function prepareImport(db: StreetGridDb, input: ParsedInput<'excel.
   const stamp = changeStamp(db);
   const plan = PREPARE[kind](db, table, { updateExisting: input.updateExisting === true, problems });
   if (problems.count > 0) return failed(kind, total, problems.list(), stamp);
+  await backupBefore(db, 'import'); // issue 8: a verified 导入前 backup, or the import does not run
   return new PreparedImport(kind, total, [], plan, stamp);
 }
 

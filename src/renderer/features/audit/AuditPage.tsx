@@ -1,16 +1,21 @@
-import { Badge, Box, Button, Group, Pagination, Paper, Table, Text } from '@mantine/core';
+import { Badge, Box, Button, Group, Pagination, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { Fragment, useState } from 'react';
 import type { AuditRowT } from '../../../shared/contract';
-import { AUDIT_ACTIONS, ENTITY_LABELS, UI } from '../../../shared/messages';
-import { useAudit } from '../../api/queries';
+import { AUDIT_ACTIONS, BACKUP, ENTITY_LABELS, UI } from '../../../shared/messages';
+import { errorMessage } from '../../api/client';
+import { downloadFile } from '../../api/files';
 import { HEADER_HEIGHT } from '../../components/AppLayout';
 import { Empty, PageLoader, QueryError } from '../../components/feedback';
 import { formatDateTime } from '../../components/format';
+import { notifyError, notifySaved } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { changeLines } from './auditFormat';
+import { useAuditEntities, useAuditExport, useAuditSearch, type AuditFilters } from './queries';
 
 const PAGE_SIZE = 50;
 const COLS = 6;
+const F = BACKUP.audit;
 
 const ACTION_COLORS: Record<string, string> = {
   create: 'green',
@@ -20,14 +25,35 @@ const ACTION_COLORS: Record<string, string> = {
   restore: 'teal',
   setup: 'grape',
   settings: 'gray',
+  reveal: 'yellow',
+  backup: 'teal',
+  restore_backup: 'red',
+  recover: 'red',
+  export: 'indigo',
+  export_identified: 'yellow',
 };
 
 export function AuditPage() {
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<Set<number>>(new Set());
-  const audit = useAudit(page, PAGE_SIZE);
+  const [entity, setEntity] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [q, setQ] = useState('');
+  const [debouncedQ] = useDebouncedValue(q.trim(), 250);
+  const badRange = from !== '' && to !== '' && to < from;
+  const filters: AuditFilters = {
+    ...(entity ? { entity } : {}),
+    ...(from ? { from } : {}),
+    ...(to && !badRange ? { to } : {}),
+    ...(debouncedQ ? { q: debouncedQ } : {}),
+  };
+  const audit = useAuditSearch(filters, page, PAGE_SIZE);
+  const entities = useAuditEntities();
+  const exporter = useAuditExport();
   const total = audit.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const filtered = Object.keys(filters).length > 0;
 
   const toggle = (id: number) =>
     setOpen((prev) => {
@@ -36,10 +62,91 @@ export function AuditPage() {
       else next.add(id);
       return next;
     });
+  const changed =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+      setOpen(new Set());
+    };
 
   return (
     <>
-      <PageHeader title={UI.audit.title} subtitle={audit.data ? UI.audit.total(total) : undefined} />
+      <PageHeader
+        title={UI.audit.title}
+        subtitle={audit.data ? UI.audit.total(total) : undefined}
+        actions={
+          <Button
+            variant="default"
+            loading={exporter.isPending}
+            disabled={total === 0}
+            onClick={() =>
+              exporter.mutate(filters, {
+                onSuccess: (file) => {
+                  downloadFile(file);
+                  notifySaved(F.exported(file.fileName));
+                },
+                onError: notifyError,
+              })
+            }
+          >
+            {F.export}
+          </Button>
+        }
+      />
+      <Paper withBorder p="sm" mb="md">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <Select
+            label={F.filterEntity}
+            placeholder={F.allEntities}
+            clearable
+            w={170}
+            value={entity}
+            onChange={changed(setEntity)}
+            data={(entities.data ?? []).map((e) => ({
+              value: e.entity,
+              label: `${ENTITY_LABELS[e.entity] ?? e.entity}（${e.count}）`,
+            }))}
+          />
+          <TextInput
+            type="date"
+            label={F.from}
+            w={160}
+            value={from}
+            onChange={(e) => changed(setFrom)(e.currentTarget.value)}
+          />
+          <TextInput
+            type="date"
+            label={F.to}
+            w={160}
+            value={to}
+            error={badRange ? F.dateOrder : undefined}
+            onChange={(e) => changed(setTo)(e.currentTarget.value)}
+          />
+          <TextInput
+            label={UI.common.search}
+            placeholder={F.search}
+            w={240}
+            value={q}
+            onChange={(e) => changed(setQ)(e.currentTarget.value)}
+          />
+          {(filtered || q !== '' || to !== '') && (
+            <Button
+              variant="subtle"
+              color="gray"
+              onClick={() => {
+                setEntity(null);
+                setFrom('');
+                setTo('');
+                setQ('');
+                setPage(1);
+              }}
+            >
+              {F.clear}
+            </Button>
+          )}
+        </Group>
+      </Paper>
       {audit.isPending ? (
         <PageLoader />
       ) : audit.isError ? (
@@ -62,7 +169,7 @@ export function AuditPage() {
                 <Table.Tr>
                   <Table.Th w={170}>{UI.audit.at}</Table.Th>
                   <Table.Th w={110}>{UI.audit.operator}</Table.Th>
-                  <Table.Th w={100}>{UI.audit.action}</Table.Th>
+                  <Table.Th w={130}>{UI.audit.action}</Table.Th>
                   <Table.Th w={96}>{UI.audit.entity}</Table.Th>
                   <Table.Th>{UI.audit.summary}</Table.Th>
                   <Table.Th w={80} />
@@ -90,6 +197,11 @@ export function AuditPage() {
             </Group>
           )}
         </>
+      )}
+      {exporter.error && (
+        <Text c="red" size="sm" mt="sm" role="alert">
+          {errorMessage(exporter.error)}
+        </Text>
       )}
     </>
   );

@@ -46,7 +46,10 @@ export function formatValue(key: string, v: unknown): string | null {
     const name = typeof v.name === 'string' ? v.name : null;
     const code = typeof v.code === 'string' ? v.code : null;
     if (name) return code ? `${name}（${code}）` : name;
-    return JSON.stringify(v);
+    // A small record (e.g. a backup's counts): 社区 12，党员 340 …
+    return Object.entries(v)
+      .map(([k, x]) => `${fieldLabel(k)} ${formatValue(k, x) ?? UI.common.dash}`)
+      .join('，');
   }
   return String(v);
 }
