@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'ALREADY_INITIALIZED'
   | 'FORBIDDEN'
   | 'DB_REFUSED'
+  | 'STORAGE'
   | 'INTERNAL';
 
 /** What crosses the IPC / HTTP boundary. Never a stack trace. */
@@ -99,7 +100,24 @@ export function fromZodError(error: z.ZodError, method?: string): AppError {
   return new AppError('VALIDATION', message, field ? { field } : {});
 }
 
+/**
+ * Disk full, read-only or vanished media (SQLite result codes, Node fs error codes) as one Chinese AppError with the
+ * original error kept as its cause; null for anything else.
+ */
+export function storageError(e: unknown): AppError | null {
+  const raw = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
+  const code = typeof raw === 'string' ? raw : '';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT')
+    return new AppError('STORAGE', ERR.diskFull).withCause(e);
+  if (/^SQLITE_(READONLY|CANTOPEN)/.test(code) || code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+    return new AppError('STORAGE', ERR.readOnlyLocation).withCause(e);
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return new AppError('STORAGE', ERR.ioError).withCause(e);
+  return null;
+}
+
 export function toErrorShape(e: unknown): ApiErrorShape {
   if (e instanceof AppError) return e.toShape();
+  const storage = storageError(e);
+  if (storage) return storage.toShape();
   return { code: 'INTERNAL', message: ERR.internal };
 }

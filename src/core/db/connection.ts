@@ -5,7 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { APPLICATION_ID } from '../../shared/enums';
-import { AppError } from '../../shared/errors';
+import { AppError, storageError } from '../../shared/errors';
 import { ERR } from '../../shared/messages';
 import { backupDirFor, migrationsDir } from '../paths';
 import * as schema from './schema';
@@ -92,6 +92,15 @@ function inspectExisting(opts: OpenOptions, known: KnownMigration[]): { applied:
   }
 }
 
+/** Runs `fn`, turning disk-full / read-only / I/O failures into the Chinese AppError (e.g. a DB on a locked USB stick). */
+function storageSafe<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw storageError(e) ?? e;
+  }
+}
+
 function timestamp(): string {
   return new Date().toISOString().replace(/[-:]/g, '').replace(/\..+$/, '').replace('T', '-');
 }
@@ -120,7 +129,7 @@ export function openDatabase(opts: OpenOptions): StreetGridDb {
   const folder = opts.migrationsFolder ?? migrationsDir();
   const known = knownMigrations(folder);
   const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
-  const state = exists ? inspectExisting({ ...opts, file }, known) : { applied: 0, hasData: false };
+  const state = exists ? storageSafe(() => inspectExisting({ ...opts, file }, known)) : { applied: 0, hasData: false };
 
   fs.mkdirSync(path.dirname(file), { recursive: true });
   let sqlite: Database.Database;
@@ -128,7 +137,7 @@ export function openDatabase(opts: OpenOptions): StreetGridDb {
     sqlite = new Database(file, dbOptions(opts));
   } catch (e) {
     if (e instanceof Error && /locked|busy/i.test(e.message)) throw new AppError('DB_REFUSED', ERR.dbLocked);
-    throw e;
+    throw storageError(e) ?? e;
   }
   let backup: string | null = null;
   try {
@@ -157,7 +166,7 @@ export function openDatabase(opts: OpenOptions): StreetGridDb {
     sqlite.prepare("insert or ignore into counters (name, value) values ('change', 0)").run();
   } catch (e) {
     sqlite.close();
-    throw e;
+    throw storageError(e) ?? e;
   }
 
   const orm = drizzle(sqlite, { schema });

@@ -3,7 +3,8 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
 import { handleInvoke } from '../../../electron/ipc';
 import {
   CSP,
@@ -148,5 +149,109 @@ describe('IPC sender check', () => {
       ok: false,
       error: { code: 'VALIDATION' },
     });
+  });
+});
+
+// ---- every window the app opens ----
+// electron/print.ts imports BrowserWindow at run time; the binary cannot run here, so a stand-in is enough to load the
+// option builders (windows are never constructed in these tests).
+vi.mock('electron', () => ({ BrowserWindow: class {} }));
+
+/** Every .ts file under electron/, recursively. */
+function electronSources(): { file: string; text: string }[] {
+  const dir = path.join(ROOT, 'electron');
+  return (fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => ({ file: `electron/${f}`, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+}
+
+const SECURE_PREFS = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+};
+
+describe('every window the app opens', () => {
+  // The option builders windows are created from, with sample arguments. A window created any other way (inline
+  // options, a new builder not listed here) fails the source scan below.
+  const builders: Record<string, () => Promise<BrowserWindowConstructorOptions[]>> = {
+    mainWindowOptions: () => Promise.resolve([mainWindowOptions('/app/preload/index.cjs', '街道网格通')]),
+    documentWindowOptions: async () => {
+      const { documentWindowOptions } = await import('../../../electron/print');
+      return [documentWindowOptions(), documentWindowOptions({ show: true, title: '会议纪要', parent: {} as never })];
+    },
+  };
+
+  it('are all created from a listed option builder (source scan of electron/**/*.ts)', () => {
+    const creations: { file: string; builder: string | null; code: string }[] = [];
+    for (const { file, text } of electronSources()) {
+      for (const m of text.matchAll(/new\s+(BrowserWindow|BrowserView|WebContentsView)\s*\(([^)]*\)?)/g)) {
+        const builder = /^\s*(\w+)\(/.exec(m[2] ?? '')?.[1] ?? null;
+        creations.push({ file, builder, code: m[0] });
+      }
+    }
+    // the main window and the document (print / PDF / preview) window at least
+    expect(creations.map((c) => c.builder)).toEqual(
+      expect.arrayContaining(['mainWindowOptions', 'documentWindowOptions']),
+    );
+    for (const c of creations) {
+      expect(c.code, `${c.file}: ${c.code} — create windows from a secure option builder listed in this test`).toMatch(
+        /^new\s+BrowserWindow/,
+      );
+      expect(Object.keys(builders), `${c.file}: ${c.code}`).toContain(c.builder);
+    }
+  });
+
+  it('each builder gives the checklist webPreferences; the document window also has no preload and no scripts', async () => {
+    for (const [name, build] of Object.entries(builders)) {
+      for (const opts of await build()) {
+        const wp = opts.webPreferences;
+        expect(wp, name).toMatchObject(SECURE_PREFS);
+        if (name === 'documentWindowOptions') {
+          expect(wp?.preload, name).toBeUndefined();
+          expect(wp?.javascript, name).toBe(false);
+          expect(wp?.devTools, name).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('no source turns a protection off, and every WebContents (any window) gets the navigation/window-open guards', () => {
+    const weakening = [
+      /nodeIntegration\w*\s*:\s*true/,
+      /contextIsolation\s*:\s*false/,
+      /sandbox\s*:\s*false/,
+      /webSecurity\s*:\s*false/,
+      /allowRunningInsecureContent\s*:\s*true/,
+      /webviewTag\s*:\s*true/,
+      /enableRemoteModule/,
+      /@electron\/remote/,
+      /experimentalFeatures\s*:\s*true/,
+      /disable-web-security|--no-sandbox|appendSwitch\(\s*['"]no-sandbox/,
+    ];
+    for (const { file, text } of electronSources()) {
+      for (const re of weakening) expect(text, `${file} matches ${re}`).not.toMatch(re);
+      // webPreferences are only spelled out by the builders in security.ts and print.ts
+      if (!['electron/security.ts', 'electron/print.ts'].includes(file))
+        expect(text, `${file} builds its own webPreferences`).not.toMatch(/webPreferences\s*:/);
+    }
+    const main = fs.readFileSync(path.join(ROOT, 'electron/main.ts'), 'utf8');
+    // app-wide: every WebContents ever created, whatever window it belongs to, is hardened
+    expect(main).toMatch(/app\.on\('web-contents-created', \(_event, contents\) => hardenContents\(contents\)\)/);
+    // and the document window hardens its own contents right after creating it, before loading anything
+    const print = fs.readFileSync(path.join(ROOT, 'electron/print.ts'), 'utf8');
+    expect(print).toMatch(/new BrowserWindow\(documentWindowOptions\(opts\)\);\s*hardenContents\(win\.webContents\);/);
+  });
+
+  it('the document window loads only its own data: URL (no app://, no http, no file://)', async () => {
+    const { documentUrl } = await import('../../../electron/print');
+    const url = documentUrl('<!doctype html><p>会议纪要</p>');
+    expect(url.startsWith('data:text/html;charset=utf-8,')).toBe(true);
+    expect(isAllowedNavigation(url)).toBe(false); // so it cannot navigate anywhere either
   });
 });
