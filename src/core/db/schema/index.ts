@@ -6,3 +6,4 @@ export * from './audit';
 export * from './service';
 export * from './meetings';
 export * from './tallies';
+export * from './exchange';
