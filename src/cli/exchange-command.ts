@@ -17,6 +17,8 @@ import {
   verifyPackageFile,
   type DistrictStore,
 } from '../core/exchange';
+import { backupBefore } from '../core/backup';
+import { SqliteDistrictStore } from '../core/exchange/district';
 import { getSettings } from '../core/services/settings';
 import { AppError } from '../shared/errors';
 import { CLI, EXCHANGE } from '../shared/messages';
@@ -264,9 +266,10 @@ async function districtMerge(args: string[], usageError: (m: string) => Error): 
   const store = await openStore(values, false, usageError);
   try {
     const outcomes = await mergePackages(store, positionals, {
+      // A SQLite district file is backed up (backups/<file name>/) after verification, before the write; PostgreSQL
+      // is backed up by its own tools (pg_dump), not by StreetGrid.
       beforeWrite: async () => {
-        // BACKUP-HOOK: a backup of the district DB belongs here (src/core/backup's backupBefore only copies street
-        // DBs: it checks the street application id). The merge is one transaction either way.
+        if (store instanceof SqliteDistrictStore) await backupBefore(store.db, 'merge');
       },
     });
     for (const o of outcomes) out(o.message);

@@ -2071,7 +2071,8 @@ export const EXCHANGE = {
     `交换包的批次号为 ${seq}，不晚于该街道已合并的最后一批（第 ${last} 批）：可能是旧包或重复上报，已拒绝。`,
   seqGap: (missing: string, base: number, last: number) =>
     `缺少第 ${missing} 批：本包接在第 ${base} 批之后，而该街道已合并到第 ${last} 批。请先合并缺少的批次。`,
-  firstMustBeFull: (street: string) => `街道 ${street} 的第一次合并必须是全量包。`,
+  seqOverlap: (base: number, last: number) =>
+    `本包接在第 ${base} 批之后，而该街道已合并到第 ${last} 批：与已合并的批次重叠，已拒绝。请让街道导出新的增量包或全量包。`,
   duplicateInBatch: (file: string) => `同一批合并中交换包 ${file} 重复出现。`,
   mergeNothingWritten: '有交换包未通过验证，本次合并未写入任何数据。',
   pgConnect: (url: string) => `无法连接 PostgreSQL 数据库：${url}`,

@@ -460,12 +460,11 @@ export async function mergePackages(
     const l = last.get(m.street.code) ?? 0;
     try {
       if (m.seq <= l) throw new AppError('VALIDATION', EXCHANGE.seqNotAfter(m.seq, l));
-      if (!m.full && m.base_seq !== l) {
+      if (!m.full && m.base_seq < l) throw new AppError('VALIDATION', EXCHANGE.seqOverlap(m.base_seq, l));
+      if (!m.full && m.base_seq > l) {
+        const gap = m.base_seq - l;
         const missing =
-          m.base_seq > l
-            ? Array.from({ length: Math.min(m.base_seq - l, 20) }, (_, i) => l + 1 + i).join('、') +
-              (m.base_seq - l > 20 ? '…' : '')
-            : String(m.base_seq);
+          Array.from({ length: Math.min(gap, 20) }, (_, i) => l + 1 + i).join('、') + (gap > 20 ? '…' : '');
         throw new AppError('VALIDATION', EXCHANGE.seqGap(missing, m.base_seq, l));
       }
       last.set(m.street.code, m.seq);

@@ -10,7 +10,8 @@ import type { StreetGridDb } from '../db/connection';
 import { getSettings } from '../services/settings';
 import { requireStreet } from '../services/street';
 import { buildPackage, recordBatch, type BatchRow, type BuiltPackage, type ExportProgress } from './build';
-import { SUMMARY_KEYS, mergePackages, registerKey, type DistrictStore } from './district';
+import { backupBefore } from '../backup';
+import { SUMMARY_KEYS, SqliteDistrictStore, mergePackages, registerKey, type DistrictStore } from './district';
 import { copyBatch, listBatches, previewExport, reexportBatch, streetKey, withDistrict } from './index';
 import { ensureKey, fingerprint, publicKeyFile, readKey } from './keys';
 
@@ -170,9 +171,10 @@ export const exchangeHandlers: Pick<Handlers, ExchangeMethods> = {
           s,
           i.files.map((f) => path.resolve(f)),
           {
+            // The district file is backed up (backups/<file name>/) after every package is verified, before the
+            // one write transaction; if the backup fails nothing is written.
             beforeWrite: async () => {
-              // BACKUP-HOOK: back up the district DB here once src/core/backup can copy a district file (its
-              // copyVerified checks the street DB's application id). The merge itself is one transaction.
+              if (s instanceof SqliteDistrictStore) await backupBefore(s.db, 'merge');
             },
           },
         );

@@ -134,7 +134,12 @@ async function readSmall(zip: yauzl.ZipFile, e: yauzl.Entry, name: string, max: 
 }
 
 /** Data files up to this size are inflated in one call (no stream hops, no decoder); larger ones are streamed. */
-const WHOLE_FILE_BYTES = 256 * 1024 * 1024;
+let WHOLE_FILE_BYTES = 256 * 1024 * 1024;
+
+/** Tests: force the streaming reader (0) or restore the default (undefined). */
+export function setWholeFileLimit(bytes?: number): void {
+  WHOLE_FILE_BYTES = bytes ?? 256 * 1024 * 1024;
+}
 /** Runs of lines handed to `onChunk` are about this long. */
 const RUN_CHARS = 1 << 20;
 

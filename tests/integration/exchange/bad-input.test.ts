@@ -7,6 +7,7 @@ import { call, type Core } from '../../../src/core/api';
 import { openDatabase, type StreetGridDb } from '../../../src/core/db/connection';
 import { openDistrictSqlite, registerKey } from '../../../src/core/exchange';
 import type { ManifestT } from '../../../src/core/exchange/manifest';
+import { setWholeFileLimit } from '../../../src/core/exchange/verify';
 import { exportTo, merge, mergeRefused, pubkeyText, register, rezip, sha, writeZip, unzip } from './support';
 
 let dir: string;
@@ -274,5 +275,49 @@ describe('bad packages are refused and the district DB stays byte-identical', ()
     // And the good one alone then goes through.
     const out = await merge(districtFile, [pkg.a2!]);
     expect(out[0]!.status).toBe('applied');
+  });
+
+  it('a package overlapping batches already merged (base before the last applied) is refused', async () => {
+    // a2 is merged now (last = 2): a3 re-signed as if it followed batch 1.
+    const f = await rezip(
+      pkg.a3!,
+      tmp(),
+      manifestEdit((m) => void (m.base_seq = 1)),
+    );
+    await refused([f], '本包接在第 1 批之后，而该街道已合并到第 2 批：与已合并的批次重叠');
+  });
+
+  describe('the same checks on the streaming reader (files larger than fit in memory)', () => {
+    beforeAll(() => setWholeFileLimit(0));
+    afterAll(() => setWholeFileLimit());
+    it('tampered data, a malformed line, a missing final newline, an over-long file', async () => {
+      // (a2 was merged above: a3 is the next valid batch)
+      const f = await rezip(pkg.a3!, tmp(), {
+        entries: (e) =>
+          e.map(([name, b]) => [
+            name,
+            name === 'data/member.ndjson' ? Buffer.from(b.toString().replace('第三批', '第三十')) : b,
+          ]),
+      });
+      await refused([f], 'data/member.ndjson', 'SHA-256 与清单不符');
+      const lines = (await unzip(pkg.a3!)).find(([n2]) => n2 === 'data/member.ndjson')![1].toString();
+      const g = await rezip(pkg.a3!, tmp(), {
+        entries: (e) => e.map(([n2, b]) => [n2, n2 === 'data/member.ndjson' ? Buffer.from(lines + '{oops\n') : b]),
+        resign: a,
+      });
+      await refused([g], '第 2 行：不是有效的 JSON');
+      const h = await rezip(pkg.a3!, tmp(), {
+        entries: (e) => e.map(([n2, b]) => [n2, n2 === 'data/member.ndjson' ? Buffer.from(lines.trimEnd()) : b]),
+        resign: a,
+      });
+      await refused([h], '最后一行不完整');
+      const zeros = Buffer.alloc(8 * 1024 * 1024, 0x20);
+      const k = await rezip(pkg.a3!, tmp(), {
+        entries: (e) => e.map(([n2, b]) => [n2, n2 === 'data/grid.ndjson' ? zeros : b]),
+        manifest: (m) => void (m.tables.find((t) => t.name === 'grid')!.size = 10),
+        resign: a,
+      });
+      await refused([k], '声明的解压大小');
+    });
   });
 });

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../../helpers';
 import { rezip, sha } from './support';
@@ -78,6 +79,14 @@ describe('streetgrid package / district', () => {
     expect(m.stderr).toBe('');
     expect(m.code).toBe(0);
     expect(m.stdout).toContain('交道口街道 第 1 批');
+    // The refused merge took no backup (nothing was going to be written); the applied one backed the district file
+    // up first, next to it, as a checked self-contained copy.
+    const backups = path.join(path.dirname(district), 'backups', path.basename(district).replace(/\.[^.]*$/, ''));
+    const taken = fs.readdirSync(backups).filter((f) => f.endsWith('-merge.db'));
+    expect(taken).toHaveLength(1);
+    const copy = new Database(path.join(backups, taken[0]!), { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    copy.close();
     const st = cli('district', 'status', '--db', district, '--json');
     expect(st.code).toBe(0);
     const s = JSON.parse(st.stdout) as { streetCode: string; totals: { members: number } }[];

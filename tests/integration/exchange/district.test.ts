@@ -132,6 +132,15 @@ describe('district merge of two demo streets', () => {
     expect(rowsOf(district, 'activity', '110101001').some((r) => r.id === act.id)).toBe(false);
     expect(rowsOf(district, 'activity_participant', '110101001').some((r) => r.activity_id === act.id)).toBe(false);
 
+    // A full package after incrementals is accepted (it carries every row and every tombstone) and changes nothing
+    // that was already right.
+    const full = await exportTo(a.db, path.join(dir, 'a'), { full: true });
+    expect([full.batch.seq, full.batch.baseSeq, full.batch.full]).toEqual([4, 0, true]);
+    const beforeFull = rowsOf(district, 'member', '110101001');
+    await merge(district, [full.batch.filePath]);
+    expect(rowsOf(district, 'member', '110101001')).toEqual(beforeFull);
+    expect((await summary(district))[0]!.lastSeq).toBe(4);
+
     // Merging the same packages again: a no-op with a message, the file unchanged.
     const h = sha(district);
     const again = await merge(district, [pa.batch.filePath, pa2.batch.filePath, pa3.batch.filePath]);
