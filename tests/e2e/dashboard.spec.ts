@@ -2,32 +2,21 @@
 // `streetgrid stats --json` (itself checked against raw SQL in tests/integration/service/stats.test.ts), a bar opens
 // the matching member list whose count is the bar's value, a chart's table exports to Excel and re-opens with the
 // same numbers, and narrowing to one community narrows every figure.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
-import { ROOT, startBrowserMode, tempDataDir, type BrowserMode } from '../harness/browser-mode';
+import { cli, demoStreet, type DemoStreet } from '../harness/demo-street';
 import type { StatsDashboardT } from '../../src/shared/contract';
 
-const CLI = path.join(ROOT, 'bin', 'streetgrid.mjs');
-const cli = (...args: string[]) => execFileSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
 const fmt = (n: number) => n.toLocaleString('zh-CN');
 
-let app: BrowserMode;
-let dataDir: string;
+let street: DemoStreet;
 
 test.beforeEach(async () => {
-  dataDir = tempDataDir();
-  const db = path.join(dataDir, 'streetgrid.db');
-  cli('init', '--db', db, '--street', '110101001');
-  cli('seed', '--db', db, '--demo', '--members', '400', '--seed', '7');
-  app = await startBrowserMode(dataDir);
+  street = await demoStreet({ members: 400 });
 });
 
 test.afterEach(async () => {
-  await app.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await street.close();
 });
 
 test('dashboard figures match the records, bars open their lists, tables export to Excel', async ({
@@ -38,6 +27,7 @@ test('dashboard figures match the records, bars open their lists, tables export 
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
+  const app = street.app;
   const d = JSON.parse(cli('stats', '--db', app.dbFile, '--json')) as StatsDashboardT;
   const first = d.communities[0]!;
 

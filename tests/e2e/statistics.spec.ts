@@ -3,48 +3,24 @@
 // click a category through to the activity list, export the table to Excel (re-opened: same numbers as raw SQL),
 // preview it for printing; then open 目标考评, change a weight in 考评设置 (stored normalised; no enabled indicator is
 // refused in Chinese; 恢复默认), and preview 全部打印 (one page per community). Screenshots in the output folder.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
-import { ROOT, startBrowserMode, tempDataDir, type BrowserMode } from '../harness/browser-mode';
+import { one, demoStreet, type DemoStreet } from '../harness/demo-street';
 
-const CLI = path.join(ROOT, 'bin', 'streetgrid.mjs');
 const YEAR = new Date().getFullYear();
 
-function cli(...args: string[]): string {
-  return execFileSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
-}
-
-function one<T>(dbFile: string, sql: string, ...params: unknown[]): T {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  try {
-    return db
-      .prepare(sql)
-      .pluck()
-      .get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
-
-let app: BrowserMode;
-let dataDir: string;
+let street: DemoStreet;
+let app: DemoStreet['app'];
 let db: string;
 
 test.beforeEach(async () => {
-  dataDir = tempDataDir();
-  db = path.join(dataDir, 'streetgrid.db');
-  cli('init', '--db', db, '--street', '110101001');
-  cli('seed', '--db', db, '--demo', '--members', '300', '--seed', '7');
-  app = await startBrowserMode(dataDir);
+  street = await demoStreet({ members: 300 });
+  app = street.app;
+  db = street.dbFile;
 });
 
 test.afterEach(async () => {
-  await app.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await street.close();
 });
 
 test('统计表: read, click through, export to Excel, print; 目标考评: change a weight and print all', async ({
@@ -114,7 +90,7 @@ test('统计表: read, click through, export to Excel, print; 目标考评: chan
   await page.getByRole('button', { name: '导出 Excel' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(`服务活动分类统计表-全街道-${YEAR}.xlsx`);
-  const xlsx = path.join(dataDir, 'acts.xlsx');
+  const xlsx = testInfo.outputPath('acts.xlsx');
   await file.saveAs(xlsx);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsx);
