@@ -34,6 +34,7 @@ describe('database file', () => {
     const db = openTemp();
     expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.sqlite.pragma('temp_store', { simple: true })).toBe(2); // MEMORY: statement journals of trigger-firing writes
     expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     expect(db.sqlite.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
