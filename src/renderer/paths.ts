@@ -42,3 +42,11 @@ export const PATHS = {
   audit: '/audit',
   settings: '/settings',
 } as const;
+
+/** `path?k=v&…` with the empty values left out: how a figure opens a list with that list's own URL filters. */
+export function withParams(path: string, params: Record<string, string | number | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}

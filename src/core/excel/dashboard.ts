@@ -1,7 +1,6 @@
 // The tables behind the dashboard's charts as Excel: one worksheet per chart (or the one asked for), each with a title
 // row (street, scope, year, chart), the date written, the header, the rows and the 合计 row, numbers as numbers and
 // shares as percentages. The rows are dashboardTable()'s, the same the screen shows.
-import type ExcelJS from 'exceljs';
 import type { FileOutT } from '../../shared/contract';
 import { DASHBOARD_CHARTS, dashboardTable, type DashboardChart } from '../../shared/dashboard-tables';
 import { APP_NAME, DASHBOARD } from '../../shared/messages';
@@ -11,12 +10,10 @@ import type { StreetGridDb } from '../db/connection';
 import { dashboard } from '../services/stats';
 import { currentStreet } from '../services/street';
 import { loadExcelJs } from './load';
+import { BORDER, tableHeading } from './titled';
 import { XLSX_MIME } from './writer';
 
 const X = DASHBOARD.excel;
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
-const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF808080' } };
-const BORDER = { top: THIN, bottom: THIN, left: THIN, right: THIN };
 
 export async function exportDashboard(
   db: StreetGridDb,
@@ -37,27 +34,18 @@ export async function exportDashboard(
       views: [{ state: 'frozen', ySplit: 3, topLeftCell: 'A4', activeCell: 'A4' }],
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
-    const last = t.columns.length;
     ws.columns = t.columns.map((c, k) => ({
       width: k === 0 ? 22 : Math.max(10, c.length * 2 + 2),
       ...(t.percentColumns.includes(k) ? { style: { numFmt: '0.0%' } } : {}),
     }));
-    const title = ws.addRow([X.heading(streetName, d.communityId === null ? '' : ` ${scope}`, d.year, t.title)]);
-    ws.mergeCells(1, 1, 1, last);
-    title.height = 28;
-    title.getCell(1).font = { bold: true, size: 15 };
-    title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
-    const meta = ws.addRow([`${DASHBOARD.ui.scope}：${scope}    ${DASHBOARD.ui.year}：${d.year}年`]);
-    meta.getCell(last).value = written;
-    meta.getCell(last).alignment = { horizontal: 'right' };
-    if (last > 2) ws.mergeCells(2, 1, 2, last - 1);
-    const head = ws.addRow(t.columns);
-    head.eachCell((c) => {
-      c.font = { bold: true };
-      c.fill = HEADER_FILL;
-      c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-      c.border = BORDER;
-    });
+    tableHeading(
+      ws,
+      X.heading(streetName, d.communityId === null ? '' : ` ${scope}`, d.year, t.title),
+      `${DASHBOARD.ui.scope}：${scope}    ${DASHBOARD.ui.year}：${d.year}年`,
+      written,
+      t.columns,
+      { titleSize: 15 },
+    );
     for (const r of t.rows) ws.addRow(r).eachCell({ includeEmpty: true }, (c) => (c.border = BORDER));
     if (t.total) {
       const total = ws.addRow(t.total);

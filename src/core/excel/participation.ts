@@ -10,13 +10,11 @@ import type { StreetGridDb } from '../db/connection';
 import { listCommunities } from '../services/communities';
 import { participationTable } from '../services/participation';
 import { loadExcelJs } from './load';
+import { BORDER, HEADER_FILL } from './titled';
 import { XLSX_MIME } from './writer';
 
 const X = ACTIVITY.excel;
 const WIDTHS = [6, 10, 22, 34, 15, 14, 16, 30];
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
-const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF808080' } };
-const BORDER = { top: THIN, bottom: THIN, left: THIN, right: THIN };
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
 function sheetName(name: string, used: Set<string>): string {

@@ -9,38 +9,12 @@ import type { StreetGridDb } from '../db/connection';
 import { scorecard } from '../services/scorecard';
 import { statTable } from '../services/stat-tables';
 import { loadExcelJs } from './load';
+import { BORDER, HEADER_FILL, tableHeading } from './titled';
 import { XLSX_MIME } from './writer';
 import { safeFileName } from '../documents/pdf';
 
 const X = STATS_UI.excel;
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
-const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF808080' } };
-const BORDER = { top: THIN, bottom: THIN, left: THIN, right: THIN };
 const FORMATS = { int: '0', hours: '0.##', ratio: '0.0%' } as const;
-
-/** Rows 1–3: title (merged), street + period / date made, then the header. Returns the next row number. */
-function heading(ws: ExcelJS.Worksheet, title: string, meta: string, written: string, header: string[]): void {
-  const last = header.length;
-  const t = ws.addRow([title]);
-  ws.mergeCells(1, 1, 1, last);
-  t.height = 30;
-  t.getCell(1).font = { bold: true, size: 16 };
-  t.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
-  const m = ws.addRow([meta]);
-  const split = Math.max(2, last - 2);
-  ws.mergeCells(2, 1, 2, split);
-  m.getCell(split + 1).value = X.written(written);
-  if (split + 1 < last) ws.mergeCells(2, split + 1, 2, last);
-  m.getCell(split + 1).alignment = { horizontal: 'right' };
-  const h = ws.addRow(header);
-  h.height = 32;
-  h.eachCell((c) => {
-    c.font = { bold: true };
-    c.fill = HEADER_FILL;
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    c.border = BORDER;
-  });
-}
 
 export async function writeStatTable(t: StatTableT): Promise<Buffer> {
   const ExcelJs = await loadExcelJs();
@@ -61,11 +35,14 @@ export async function writeStatTable(t: StatTableT): Promise<Buffer> {
       ? t.periodLabel
       : STATS_UI.tables.periodLine(t.periodLabel, formatDateZh(t.from), formatDateZh(t.to));
   const scope = t.communityName ? `${t.streetName} ${t.communityName}` : t.streetName;
-  heading(ws, t.title, X.meta(scope, period), formatDateZh(t.today), [
-    STATS_UI.doc.seq,
-    t.rowHeader,
-    ...t.columns.map((c) => c.label),
-  ]);
+  tableHeading(
+    ws,
+    t.title,
+    X.meta(scope, period),
+    X.written(formatDateZh(t.today)),
+    [STATS_UI.doc.seq, t.rowHeader, ...t.columns.map((c) => c.label)],
+    { headerHeight: 32 },
+  );
   const styleRow = (row: ExcelJS.Row, bold: boolean) => {
     row.eachCell({ includeEmpty: true }, (c, col) => {
       c.border = BORDER;
@@ -114,12 +91,19 @@ export async function writeScorecard(card: ScorecardT): Promise<Buffer> {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   ws.columns = [{ width: 6 }, { width: 22 }, { width: 9 }, ...on.flatMap(() => [{ width: 12 }, { width: 10 }])];
-  heading(ws, S.title(card.year), X.meta(card.streetName, `${card.year}年`), formatDateZh(card.today), [
-    S.rank,
-    S.community,
-    S.score,
-    ...on.flatMap((i) => [`${i.label}（权重 ${(Math.round(i.weight * 1000) / 10).toFixed(1)}%）`, `${i.label}得分`]),
-  ]);
+  tableHeading(
+    ws,
+    S.title(card.year),
+    X.meta(card.streetName, `${card.year}年`),
+    X.written(formatDateZh(card.today)),
+    [
+      S.rank,
+      S.community,
+      S.score,
+      ...on.flatMap((i) => [`${i.label}（权重 ${(Math.round(i.weight * 1000) / 10).toFixed(1)}%）`, `${i.label}得分`]),
+    ],
+    { headerHeight: 32 },
+  );
   for (const r of card.rows) {
     const row = ws.addRow([
       r.rank,

@@ -6,13 +6,11 @@ import type { ExcelKind } from '../../shared/contract';
 import { APP_NAME, EXCEL } from '../../shared/messages';
 import { COLUMNS, columnLetter, MAX_ROWS, type ColumnSpec } from './columns';
 import { loadExcelJs } from './load';
+import { BORDER, HEADER_FILL } from './titled';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export type OutCell = string | number | null;
-
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
-const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF808080' } };
 
 function requiredLabel(c: ColumnSpec): string {
   if (c.required === 'always') return EXCEL.required;
@@ -27,7 +25,7 @@ function styleHeader(row: ExcelJS.Row, count: number, required?: (i: number) => 
     cell.font = { bold: true, ...(required?.(i - 1) ? { color: { argb: 'FFC00000' } } : {}) };
     cell.fill = HEADER_FILL;
     cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-    cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+    cell.border = BORDER;
   }
 }
 

@@ -19,7 +19,7 @@ import { percent } from '../../../shared/dashboard-tables';
 import { ACTIVITY_CATEGORY_LABELS, MEMBER_CATEGORY_LABELS } from '../../../shared/enums';
 import { DASHBOARD } from '../../../shared/messages';
 import { formatNumber } from '../../components/format';
-import { PATHS } from '../../paths';
+import { PATHS, withParams } from '../../paths';
 
 const T = DASHBOARD.tables;
 const U = DASHBOARD.ui;
@@ -52,13 +52,6 @@ export type Scope = { communityId?: number; year: number };
 
 const keyOf = <K extends string>(labels: Record<K, string>, label: string) =>
   (Object.keys(labels) as K[]).find((k) => labels[k] === label);
-
-function withQuery(path: string, q: Record<string, string | number | undefined>): string {
-  const s = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') s.set(k, String(v));
-  const qs = s.toString();
-  return qs ? `${path}?${qs}` : path;
-}
 
 /** Horizontal bars, one row per community, scrolling past 16 rows. */
 function PerCommunity({ rows, children }: { rows: number; children: React.ReactElement }) {
@@ -99,7 +92,9 @@ export function MembersChart({ d }: { d: StatsDashboardT }) {
             cursor="pointer"
             onClick={(bar) => {
               const row = bar.payload as { id: number };
-              navigate(withQuery(PATHS.members, { community: row.id, category: keyOf(MEMBER_CATEGORY_LABELS, label) }));
+              navigate(
+                withParams(PATHS.members, { community: row.id, category: keyOf(MEMBER_CATEGORY_LABELS, label) }),
+              );
             }}
           />
         ))}
@@ -116,7 +111,7 @@ export function EmployedAgeChart({ d, scope }: { d: StatsDashboardT; scope: Scop
     [T.notReported]: b.count - b.reported,
   }));
   const go = (reported: '1' | '0') =>
-    navigate(withQuery(PATHS.members, { community: scope.communityId, category: 'employed', reported }));
+    navigate(withParams(PATHS.members, { community: scope.communityId, category: 'employed', reported }));
   return (
     <Box h={260}>
       <ResponsiveContainer width="100%" height="100%">
@@ -209,7 +204,7 @@ export function ActivitiesChart({ d, scope }: { d: StatsDashboardT; scope: Scope
               cursor="pointer"
               onClick={(bar) =>
                 navigate(
-                  withQuery(PATHS.activities, {
+                  withParams(PATHS.activities, {
                     month: (bar.payload as { ym: string }).ym,
                     category: keyOf(ACTIVITY_CATEGORY_LABELS, label),
                     community: scope.communityId,
@@ -264,7 +259,7 @@ export function ParticipationChart({ d, scope }: { d: StatsDashboardT; scope: Sc
             cursor="pointer"
             onClick={(bar) =>
               navigate(
-                withQuery(PATHS.participation, { community: (bar.payload as { id: number }).id, period: scope.year }),
+                withParams(PATHS.participation, { community: (bar.payload as { id: number }).id, period: scope.year }),
               )
             }
           />
@@ -293,7 +288,7 @@ export function PostsChart({ d }: { d: StatsDashboardT }) {
           fill={PALETTE[2]}
           isAnimationActive={false}
           cursor="pointer"
-          onClick={(bar) => navigate(withQuery(PATHS.posts, { community: (bar.payload as { id: number }).id }))}
+          onClick={(bar) => navigate(withParams(PATHS.posts, { community: (bar.payload as { id: number }).id }))}
         />
       </BarChart>
     </PerCommunity>
@@ -337,7 +332,7 @@ export function CommitmentsChart({ d, scope }: { d: StatsDashboardT; scope: Scop
             cursor="pointer"
             onClick={(bar) =>
               navigate(
-                withQuery(PATHS.agreements, {
+                withParams(PATHS.agreements, {
                   community: (bar.payload as { id: number }).id,
                   year: scope.year,
                   overdue: s.key === T.overdue ? 1 : undefined,

@@ -7,7 +7,7 @@ import { useCommunities, useGrids, useStatus } from '../../api/queries';
 import { Empty, PageLoader, QueryError } from '../../components/feedback';
 import { districtLine, formatNumber } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
-import { PATHS } from '../../paths';
+import { PATHS, withParams } from '../../paths';
 import { ThreeHaveBadges } from '../communities/ThreeHave';
 import { DemoSeedCard } from '../setup/SetupWizard';
 import { ChartCard } from './ChartCard';
@@ -278,7 +278,6 @@ export function HomePage() {
 
 function Dashboard({ d, scope }: { d: StatsDashboardT; scope: { communityId?: number; year: number } }) {
   const r = d.members.employedReporting;
-  const inYear = (path: string) => `${path}?from=${d.year}-01-01&to=${d.year}-12-31`;
   const communityRow = (i: number) => d.communities[i]?.id;
   return (
     <Stack gap="md">
@@ -287,20 +286,24 @@ function Dashboard({ d, scope }: { d: StatsDashboardT; scope: { communityId?: nu
           label={D.members}
           value={formatNumber(d.members.total)}
           unit={D.unitPeople}
-          to={scope.communityId ? `${PATHS.members}?community=${scope.communityId}` : PATHS.members}
+          to={withParams(PATHS.members, { community: scope.communityId })}
         />
         <Stat
           label={DASHBOARD.tables.reportedEmployed}
           value={formatNumber(r.reported)}
           unit={D.unitPeople}
           hint={D.reportedOf(r.reported, r.employed)}
-          to={`${PATHS.members}?category=employed&reported=1${scope.communityId ? `&community=${scope.communityId}` : ''}`}
+          to={withParams(PATHS.members, { category: 'employed', reported: 1, community: scope.communityId })}
         />
         <Stat
           label={D.activities}
           value={formatNumber(d.activities.total)}
           unit={D.unitTimes}
-          to={inYear(PATHS.activities) + (scope.communityId ? `&community=${scope.communityId}` : '')}
+          to={withParams(PATHS.activities, {
+            from: `${d.year}-01-01`,
+            to: `${d.year}-12-31`,
+            community: scope.communityId,
+          })}
         />
         <Stat label={D.hours} value={formatNumber(d.activities.hours)} unit={D.unitHours} />
         <Stat label={D.served} value={formatNumber(d.activities.residentsServed)} unit={D.unitVisits} />
@@ -309,7 +312,10 @@ function Dashboard({ d, scope }: { d: StatsDashboardT; scope: { communityId?: nu
           value={formatNumber(d.decisions.open)}
           unit={D.unitItems}
           hint={D.decisionsOverdue(d.decisions.overdue)}
-          to={`${PATHS.decisions}?status=${d.decisions.overdue > 0 ? 'overdue' : 'open'}${scope.communityId ? `&community=${scope.communityId}` : ''}`}
+          to={withParams(PATHS.decisions, {
+            status: d.decisions.overdue > 0 ? 'overdue' : 'open',
+            community: scope.communityId,
+          })}
         />
       </SimpleGrid>
       <Text size="xs" c="dimmed">
@@ -323,7 +329,7 @@ function Dashboard({ d, scope }: { d: StatsDashboardT; scope: { communityId?: nu
           chart="members"
           data={d}
           query={scope}
-          rowLink={(i) => `${PATHS.members}?community=${communityRow(i)}`}
+          rowLink={(i) => withParams(PATHS.members, { community: communityRow(i) })}
         >
           <MembersChart d={d} />
         </ChartCard>
@@ -337,19 +343,24 @@ function Dashboard({ d, scope }: { d: StatsDashboardT; scope: { communityId?: nu
           chart="participation"
           data={d}
           query={scope}
-          rowLink={(i) => `${PATHS.participation}?community=${communityRow(i)}&period=${d.year}`}
+          rowLink={(i) => withParams(PATHS.participation, { community: communityRow(i), period: d.year })}
           note={D.thresholdsNote(d.participation.thresholds.atLeastOne, d.participation.thresholds.atLeastFour)}
         >
           <ParticipationChart d={d} scope={scope} />
         </ChartCard>
-        <ChartCard chart="posts" data={d} query={scope} rowLink={(i) => `${PATHS.posts}?community=${communityRow(i)}`}>
+        <ChartCard
+          chart="posts"
+          data={d}
+          query={scope}
+          rowLink={(i) => withParams(PATHS.posts, { community: communityRow(i) })}
+        >
           <PostsChart d={d} />
         </ChartCard>
         <ChartCard
           chart="commitments"
           data={d}
           query={scope}
-          rowLink={(i) => `${PATHS.agreements}?community=${communityRow(i)}&year=${d.year}`}
+          rowLink={(i) => withParams(PATHS.agreements, { community: communityRow(i), year: d.year })}
         >
           <CommitmentsChart d={d} scope={scope} />
         </ChartCard>

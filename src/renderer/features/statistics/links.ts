@@ -3,16 +3,9 @@
 // community / year, a unit's page for its participation). null when no list shows exactly those records.
 import { ACTIVITY_CATEGORIES } from '../../../shared/enums';
 import type { StatTableT } from '../../../shared/contract';
-import { PATHS } from '../../paths';
+import { PATHS, withParams as query } from '../../paths';
 
 type Row = StatTableT['rows'][number];
-
-function query(path: string, params: Record<string, string | number | null | undefined>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') q.set(k, String(v));
-  const s = q.toString();
-  return s ? `${path}?${s}` : path;
-}
 
 const MEMBER_CATEGORY: Record<string, string | undefined> = {
   employed: 'employed',
