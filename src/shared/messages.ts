@@ -2047,6 +2047,9 @@ export const EXCHANGE = {
   lineEmpty: '空行',
   lineDeletedAt: '删除时间（deleted_at）应为文本或 null',
   changedSinceVerified: '文件在验证之后被改动过，已停止合并。',
+  workerFailed: '后台处理线程意外退出，本次操作没有写入任何数据，请重试。',
+  exportStopped: '导出已中止（另一部分数据未能读出），没有生成数据包。',
+  packageTooLarge: '数据量过大：一个数据包不能超过 4 GB，请改用增量导出。',
   rowCount: (name: string, expected: number, actual: number) =>
     `文件「${name}」的记录数不符：清单为 ${expected} 条，实际为 ${actual} 条。`,
   noFinalNewline: (name: string) => `文件「${name}」最后一行不完整（缺少换行符）。`,

@@ -191,8 +191,8 @@ export async function exchangeBench(file: string, log: (s: string) => void): Pro
         fs.rmSync(dfile, { force: true });
       }
     }
-    // Baseline: the same rows inserted by raw better-sqlite3 in one transaction (read from verified packages first,
-    // not timed): what merging costs without verification.
+    // Baseline: the same rows inserted by raw better-sqlite3 in one transaction into a default SQLite file (lines and
+    // key fields read from verified packages first, not timed): what merging costs without verification.
     const bfile = path.join(tmp, 'baseline.db');
     const bdb = new Database(bfile);
     for (const s of districtDdl()) bdb.prepare(s).run();
@@ -201,18 +201,19 @@ export async function exchangeBench(file: string, log: (s: string) => void): Pro
     for (const p of packages) {
       // One package in memory at a time; only the inserts are timed.
       const pk: VerifiedPackage = await readPackage(p, { resolveKey: () => null, keepRows: true });
+      const lines = [...pk.rows].map(([tb, rows]) => {
+        const text = Buffer.from(rows.data.buffer, rows.data.byteOffset, rows.data.byteLength).toString('utf8');
+        const del = new Map(rows.delIdx.map((i, k) => [i, rows.delVal[k]!]));
+        return { tb, list: text.slice(0, -1).split('\n'), rows, del };
+      });
       const t = await time(() => {
-        for (const [tb, list] of pk.rows) {
+        for (const { tb, list, rows, del } of lines) {
           const st = bdb.prepare(
-            `insert into d_${tb} (street_code, id, change_seq, deleted_at, package_seq, data)
-             values (@code, json_extract(@line, '$.id'), json_extract(@line, '$.change_seq'),
-               json_extract(@line, '$.deleted_at'), @seq, @line)`,
+            `insert into d_${tb} (street_code, id, change_seq, deleted_at, package_seq, data) values (?, ?, ?, ?, ?, ?)`,
           );
-          const args = { code: pk.manifest.street.code, seq: pk.manifest.seq, line: '' };
-          for (const line of list) {
-            args.line = line;
-            st.run(args);
-          }
+          const code = pk.manifest.street.code;
+          for (let i = 0; i < list.length; i++)
+            st.run(code, rows.ids[i], rows.seqs[i], del.get(i) ?? null, pk.manifest.seq, list[i]);
         }
       });
       rawMs += t.ms;

@@ -5,7 +5,6 @@ import { AppError } from '../../shared/errors';
 import { EXCHANGE } from '../../shared/messages';
 import {
   appliedRow,
-  jsonArrays,
   packageRowFrom,
   summaryFrom,
   summarySql,
@@ -18,6 +17,7 @@ import { DISTRICT_SCHEMA_VERSION, districtDdl, districtTable } from './district-
 import type { PublicKeyFileT } from './keys';
 import { EXCHANGE_TABLES, type ExchangeTable } from './tables';
 import type { VerifiedPackage } from './verify';
+import { jsonArrayTexts } from './verify-file';
 
 const CHUNK = 5000;
 
@@ -145,7 +145,9 @@ export class PgDistrictStore implements DistrictStore {
     const m = pkg.manifest;
     const code = m.street.code;
     for (const t of EXCHANGE_TABLES) {
-      for (const batch of jsonArrays(pkg.rows.get(t) ?? [])) {
+      const rows = pkg.rows.get(t);
+      if (!rows) continue;
+      for (const batch of jsonArrayTexts(rows)) {
         // json (not jsonb) keeps each element's text exactly as in the package.
         await c.query(
           `insert into ${districtTable(t)} (street_code, id, change_seq, deleted_at, package_seq, data)

@@ -1,9 +1,10 @@
 // Reading a package: every check of docs/package-format.md, in order, before anyone may write a row. The zip is read
-// with yauzl (central directory first, names validated, declared sizes compared with the signed manifest before a
-// byte is inflated, actual sizes and SHA-256 checked while streaming); every line is parsed and checked.
+// with yauzl (central directory first, names validated, the signed manifest and its signature); the data files —
+// declared sizes compared with the manifest before a byte is inflated, actual sizes and SHA-256, every line parsed
+// and checked — are read in the exchange workers, several at once (verify-file.ts, pool.ts). When several files
+// fail, the first in the manifest's order is reported, as a reader going through them one by one would.
 import crypto from 'node:crypto';
-import { StringDecoder } from 'node:string_decoder';
-import zlib from 'node:zlib';
+import fs from 'node:fs';
 import yauzl from 'yauzl';
 import { AppError } from '../../shared/errors';
 import { EXCHANGE } from '../../shared/messages';
@@ -21,14 +22,11 @@ import {
   contentHash,
   type ManifestT,
 } from './manifest';
-import { isExchangeTable, type ExchangeTable } from './tables';
+import { exchangePool } from './pool';
+import type { ExchangeTable } from './tables';
+import { MAX_FILE_BYTES, type FileRows, type PackageTombstone, type VerifyFileInput } from './verify-file';
 
-export interface PackageTombstone {
-  table: ExchangeTable;
-  id: number;
-  changeSeq: number;
-  deletedAt: string;
-}
+export type { FileRows, PackageTombstone } from './verify-file';
 
 export interface VerifiedPackage {
   file: string;
@@ -36,11 +34,8 @@ export interface VerifiedPackage {
   /** SHA-256 of the .zip file. */
   sha256: string;
   signatureChecked: boolean;
-  /**
-   * Each table's lines exactly as in the package (the district stores them as is): one line per element, or (read
-   * again after a full verification) runs of lines joined by newlines.
-   */
-  rows: Map<ExchangeTable, string[]>;
+  /** Each table's lines exactly as in the package (the district stores them as is), when asked to keep them. */
+  rows: Map<ExchangeTable, FileRows>;
   tombstones: PackageTombstone[];
 }
 
@@ -51,17 +46,15 @@ export interface ReadOptions {
   resolveKey: KeyResolver;
   /** Keep the rows (district merge); verify alone only checks them. */
   keepRows?: boolean;
-  /**
-   * The zip's SHA-256 from an earlier full verification of the same file: the lines are then not parsed again (sizes,
-   * hashes and counts still are), and a file that changed since is refused.
-   */
-  verifiedSha256?: string;
+  /** The zip's SHA-256 when it was first read: a file that changed since is refused. */
+  expectSha256?: string;
   /** After the signature check: return 'stop' to skip the data files (a replayed package). */
   afterSignature?: (m: ManifestT) => 'stop' | 'continue';
+  /** Only the manifest, the signature and the list of files: the data files are not read. */
+  headOnly?: boolean;
 }
 
 const MAX_ENTRIES = 100;
-const MAX_FILE_BYTES = 1.5 * 1024 * 1024 * 1024;
 
 function refuse(message: string): never {
   throw new AppError('VALIDATION', message);
@@ -133,197 +126,18 @@ async function readSmall(zip: yauzl.ZipFile, e: yauzl.Entry, name: string, max: 
   return Buffer.concat(chunks);
 }
 
-/** Data files up to this size are inflated in one call (no stream hops, no decoder); larger ones are streamed. */
+/** Data files up to this size are inflated in one piece; larger ones are streamed. */
 let WHOLE_FILE_BYTES = 256 * 1024 * 1024;
 
 /** Tests: force the streaming reader (0) or restore the default (undefined). */
 export function setWholeFileLimit(bytes?: number): void {
   WHOLE_FILE_BYTES = bytes ?? 256 * 1024 * 1024;
 }
-/** Runs of lines handed to `onChunk` are about this long. */
-const RUN_CHARS = 1 << 20;
-
-function rawStream(zip: yauzl.ZipFile, e: yauzl.Entry): Promise<NodeJS.ReadableStream> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(e, { decompress: false }, (err, s) => {
-      if (err || !s) reject(err ?? new Error('no stream'));
-      else resolve(s);
-    });
-  });
-}
-
-/** readLines for a file that fits in memory: the same checks, in the same order, with the same messages. */
-async function readWhole(
-  zip: yauzl.ZipFile,
-  e: yauzl.Entry,
-  name: string,
-  expected: { size: number; sha256: string; rows: number },
-  onLine: (line: string, n: number) => void,
-  trusted: boolean,
-  onChunk?: (text: string) => void,
-): Promise<void> {
-  let data: Buffer;
-  try {
-    const parts: Buffer[] = [];
-    let got = 0;
-    for await (const c of await rawStream(zip, e)) {
-      got += (c as Buffer).length;
-      if (got > e.compressedSize) refuse(EXCHANGE.fileRead(name));
-      parts.push(c as Buffer);
-    }
-    const raw = Buffer.concat(parts);
-    if (e.compressionMethod === 0) data = raw;
-    else if (e.compressionMethod === 8)
-      // Never inflate more than the manifest's size (+1 to tell "too long" from "exact").
-      data = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, expected.size + 1) });
-    else refuse(EXCHANGE.fileRead(name));
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    if (err instanceof RangeError) refuse(EXCHANGE.fileSize(name, expected.size, expected.size + 1));
-    throw new AppError('VALIDATION', EXCHANGE.fileRead(name)).withCause(err);
-  }
-  if (data.length !== expected.size) refuse(EXCHANGE.fileSize(name, expected.size, data.length));
-  if (!trusted && crypto.createHash('sha256').update(data).digest('hex') !== expected.sha256)
-    refuse(EXCHANGE.fileHash(name));
-  const text = data.toString('utf8');
-  if (text.length > 0 && !text.endsWith('\n')) {
-    // Report a bad line before the missing newline, as the streaming reader does.
-    if (!trusted) {
-      const lines = text.split('\n');
-      lines.pop();
-      lines.forEach((l, i) => onLine(l, i + 1));
-    }
-    refuse(EXCHANGE.noFinalNewline(name));
-  }
-  let n = 0;
-  if (trusted) {
-    let start = 0;
-    while (start < text.length) {
-      let end = text.indexOf('\n', Math.min(text.length - 1, start + RUN_CHARS));
-      if (end < 0) end = text.length - 1;
-      const run = text.slice(start, end);
-      for (let i = run.indexOf('\n'); i >= 0; i = run.indexOf('\n', i + 1)) n++;
-      n++;
-      onChunk?.(run);
-      start = end + 1;
-    }
-  } else {
-    let start = 0;
-    while (start < text.length) {
-      const end = text.indexOf('\n', start);
-      onLine(text.slice(start, end), ++n);
-      start = end + 1;
-    }
-  }
-  if (n !== expected.rows) refuse(EXCHANGE.rowCount(name, expected.rows, n));
-}
-
-/**
- * Streams one data file: size and hash against the manifest, every line parsed and checked by `onLine`
- * (1-based line numbers in messages).
- */
-async function readLines(
-  zip: yauzl.ZipFile,
-  e: yauzl.Entry,
-  name: string,
-  expected: { size: number; sha256: string; rows: number },
-  onLine: (line: string, n: number) => void,
-  /**
-   * The whole zip's SHA-256 already matched a full verification: skip the per-file hash and the per-line work, and
-   * hand over whole runs of complete lines instead (`onChunk`: lines joined by newlines, without the last one).
-   */
-  trusted = false,
-  onChunk?: (text: string) => void,
-): Promise<void> {
-  if (e.uncompressedSize !== expected.size) refuse(EXCHANGE.fileDeclaredSize(name, expected.size, e.uncompressedSize));
-  if (expected.size > MAX_FILE_BYTES) refuse(EXCHANGE.fileDeclaredSize(name, expected.size, e.uncompressedSize));
-  if (expected.size <= WHOLE_FILE_BYTES) return readWhole(zip, e, name, expected, onLine, trusted, onChunk);
-  const hash = crypto.createHash('sha256');
-  const decoder = new StringDecoder('utf8');
-  let size = 0;
-  let rest = '';
-  let n = 0;
-  let s: NodeJS.ReadableStream;
-  try {
-    s = await stream(zip, e);
-  } catch (err) {
-    throw new AppError('VALIDATION', EXCHANGE.fileRead(name)).withCause(err);
-  }
-  // Lines are checked as they stream, but a line's error is reported only once the whole file matched its size and
-  // hash: a tampered file is reported as tampered, a well-formed package with a bad line names the line.
-  let lineError: AppError | null = null;
-  const take = (line: string) => {
-    n++;
-    if (lineError) return;
-    try {
-      onLine(line, n);
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      lineError = err;
-    }
-  };
-  try {
-    for await (const c of s) {
-      const buf = c as Buffer;
-      size += buf.length;
-      if (size > expected.size) refuse(EXCHANGE.fileSize(name, expected.size, size));
-      if (!trusted) hash.update(buf);
-      const text = rest + decoder.write(buf);
-      if (trusted) {
-        const cut = text.lastIndexOf('\n');
-        if (cut < 0) {
-          rest = text;
-          continue;
-        }
-        const run = text.slice(0, cut);
-        for (let i = run.indexOf('\n'); i >= 0; i = run.indexOf('\n', i + 1)) n++;
-        n++;
-        onChunk?.(run);
-        rest = text.slice(cut + 1);
-        continue;
-      }
-      const parts = text.split('\n');
-      rest = parts.pop() ?? '';
-      for (const p of parts) take(p);
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError('VALIDATION', EXCHANGE.fileRead(name)).withCause(err);
-  }
-  rest += decoder.end();
-  if (size !== expected.size) refuse(EXCHANGE.fileSize(name, expected.size, size));
-  if (!trusted && hash.digest('hex') !== expected.sha256) refuse(EXCHANGE.fileHash(name));
-  if (lineError) throw lineError;
-  if (rest !== '') refuse(EXCHANGE.noFinalNewline(name));
-  if (n !== expected.rows) refuse(EXCHANGE.rowCount(name, expected.rows, n));
-}
-
-function parseLine(name: string, line: string, n: number): Record<string, unknown> {
-  if (line === '') refuse(EXCHANGE.line(name, n, EXCHANGE.lineEmpty));
-  let o: unknown;
-  try {
-    o = JSON.parse(line);
-  } catch {
-    refuse(EXCHANGE.line(name, n, EXCHANGE.lineNotJson));
-  }
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) refuse(EXCHANGE.line(name, n, EXCHANGE.lineNotObject));
-  return o as Record<string, unknown>;
-}
-
-function sameKeys(o: Record<string, unknown>, cols: readonly string[], set: Set<string>): boolean {
-  const keys = Object.keys(o);
-  if (keys.length !== cols.length) return false;
-  for (const k of keys) if (!set.has(k)) return false;
-  return true;
-}
-
-const TOMB_COLUMNS = ['tombstone_id', 'table', 'id', 'change_seq', 'deleted_at'] as const;
 
 /** Reads and verifies a package. Throws an AppError with the precise Chinese reason on the first failure. */
 export async function readPackage(file: string, opts: ReadOptions): Promise<VerifiedPackage> {
   const zipSha = await sha256File(file);
-  if (opts.verifiedSha256 !== undefined && opts.verifiedSha256 !== zipSha) refuse(EXCHANGE.changedSinceVerified);
-  const trusted = opts.verifiedSha256 !== undefined;
+  if (opts.expectSha256 !== undefined && opts.expectSha256 !== zipSha) refuse(EXCHANGE.changedSinceVerified);
   const zip = await openZip(file);
   try {
     const list = await entries(zip);
@@ -389,60 +203,59 @@ export async function readPackage(file: string, opts: ReadOptions): Promise<Veri
     const { content_hash: _h, ...body } = m;
     if (contentHash(body) !== m.content_hash) refuse(EXCHANGE.contentHash);
 
-    const { from, to } = m.change_range;
-    for (const t of m.tables) {
-      const cols = t.columns;
-      const set = new Set(cols);
-      const rows: string[] = [];
-      const seen = new Set<number>();
-      await readLines(
-        zip,
-        byName.get(t.file)!,
-        t.file,
-        t,
-        (line, n) => {
-          if (opts.keepRows) rows.push(line);
-          const o = parseLine(t.file, line, n);
-          if (!sameKeys(o, cols, set)) refuse(EXCHANGE.line(t.file, n, EXCHANGE.lineColumns(cols.join(', '))));
-          const id = o.id;
-          if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0)
-            refuse(EXCHANGE.line(t.file, n, EXCHANGE.lineId));
-          const cs = o.change_seq;
-          if (typeof cs !== 'number' || !Number.isSafeInteger(cs) || cs > to || (m.full ? cs < 0 : cs <= from))
-            refuse(EXCHANGE.line(t.file, n, EXCHANGE.lineSeq(m.full ? 0 : from, to)));
-          if (seen.has(id)) refuse(EXCHANGE.line(t.file, n, EXCHANGE.lineDuplicate(id)));
-          seen.add(id);
-          const del = o.deleted_at;
-          if (del !== undefined && del !== null && typeof del !== 'string')
-            refuse(EXCHANGE.line(t.file, n, EXCHANGE.lineDeletedAt));
-        },
-        trusted,
-        (run) => {
-          if (opts.keepRows) rows.push(run);
-        },
-      );
-      result.rows.set(t.name, rows);
+    if (opts.headOnly) return result;
+
+    // The data files, biggest first, on the workers; the first failure in the manifest's order is the one reported.
+    const files: { name: string; input: VerifyFileInput }[] = [
+      ...m.tables.map((t) => ({
+        name: t.file,
+        input: {
+          zip: file,
+          name: t.file,
+          offset: byName.get(t.file)!.relativeOffsetOfLocalHeader,
+          expected: { size: t.size, sha256: t.sha256, rows: t.rows },
+          rules: { kind: 'table', columns: t.columns, full: m.full, ...m.change_range },
+          keep: !!opts.keepRows,
+          wholeLimit: WHOLE_FILE_BYTES,
+        } satisfies VerifyFileInput,
+      })),
+      {
+        name: m.tombstones.file,
+        input: {
+          zip: file,
+          name: m.tombstones.file,
+          offset: byName.get(m.tombstones.file)!.relativeOffsetOfLocalHeader,
+          expected: { size: m.tombstones.size, sha256: m.tombstones.sha256, rows: m.tombstones.rows },
+          rules: { kind: 'tombstones', ...m.tombstone_range },
+          keep: !!opts.keepRows,
+          wholeLimit: WHOLE_FILE_BYTES,
+        } satisfies VerifyFileInput,
+      },
+    ];
+    // Declared sizes first, in order, before anything is inflated.
+    for (const f of files) {
+      const e = byName.get(f.name)!;
+      const size = f.input.expected.size;
+      if (e.uncompressedSize !== size || size > MAX_FILE_BYTES)
+        refuse(EXCHANGE.fileDeclaredSize(f.name, size, e.uncompressedSize));
     }
-    const tf = m.tombstones.file;
-    const tset = new Set<string>(TOMB_COLUMNS);
-    const tr = m.tombstone_range;
-    const seenT = new Set<number>();
-    await readLines(zip, byName.get(tf)!, tf, m.tombstones, (line, n) => {
-      const o = parseLine(tf, line, n);
-      if (!sameKeys(o, TOMB_COLUMNS, tset)) refuse(EXCHANGE.line(tf, n, EXCHANGE.lineColumns(TOMB_COLUMNS.join(', '))));
-      const tid = o.tombstone_id;
-      if (typeof tid !== 'number' || !Number.isSafeInteger(tid) || tid <= tr.from || tid > tr.to || seenT.has(tid))
-        refuse(EXCHANGE.line(tf, n, EXCHANGE.lineTombId(tr.from, tr.to)));
-      seenT.add(tid);
-      if (typeof o.table !== 'string' || !isExchangeTable(o.table))
-        refuse(EXCHANGE.line(tf, n, EXCHANGE.lineTable(String(o.table).slice(0, 40))));
-      if (typeof o.id !== 'number' || !Number.isSafeInteger(o.id) || o.id <= 0)
-        refuse(EXCHANGE.line(tf, n, EXCHANGE.lineId));
-      if (typeof o.change_seq !== 'number' || !Number.isSafeInteger(o.change_seq) || typeof o.deleted_at !== 'string')
-        refuse(EXCHANGE.line(tf, n, EXCHANGE.lineNotObject));
-      if (opts.keepRows)
-        result.tombstones.push({ table: o.table, id: o.id, changeSeq: o.change_seq, deletedAt: o.deleted_at });
-    });
+    const pool = exchangePool();
+    const order = [...files.keys()].sort((a, b) => files[b]!.input.expected.size - files[a]!.input.expected.size);
+    const settled: PromiseSettledResult<Awaited<ReturnType<typeof pool.run<'verifyFile'>>>>[] = new Array(files.length);
+    await Promise.all(
+      order.map((i) =>
+        pool.run('verifyFile', files[i]!.input).then(
+          (value) => void (settled[i] = { status: 'fulfilled', value }),
+          (reason: unknown) => void (settled[i] = { status: 'rejected', reason }),
+        ),
+      ),
+    );
+    for (const [i, r] of settled.entries()) {
+      if (r.status === 'rejected') throw r.reason;
+      const out = r.value;
+      if (out.kind === 'table' && out.kept) result.rows.set(m.tables[i]!.name, out.kept);
+      if (out.kind === 'tombstones') result.tombstones = out.tombstones;
+    }
     return result;
   } finally {
     zip.close();
@@ -450,7 +263,6 @@ export async function readPackage(file: string, opts: ReadOptions): Promise<Veri
 }
 
 async function sha256File(file: string): Promise<string> {
-  const fs = await import('node:fs');
   if (!fs.existsSync(file) || !fs.statSync(file).isFile())
     throw new AppError('NOT_FOUND', EXCHANGE.packageFileMissing(file));
   const h = crypto.createHash('sha256');
