@@ -336,6 +336,24 @@ describe.skipIf(!canMount)('backups to a full or read-only medium', () => {
     expect(sha256(file)).toBe(beforeHash);
   });
 
+  it('a district package exported to a full USB stick fails in Chinese, leaves nothing there, records no batch', async () => {
+    const file = path.join(base, 'package-src.db');
+    const core = street(file);
+    call(core, 'demo.seed', { members: 1500 });
+    const batches = () => core.db.sqlite.prepare('select count(*) from export_batch').pluck().get();
+    const usb = tmpfs('usb-package', '256k') as string;
+    // The data files are deflated by the exchange workers: the full disk is met there, or when the zip is assembled.
+    const r = await invokeAsync(core, 'package.export', { full: true, identified: false, outDir: usb });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('STORAGE');
+      expect(r.error.message).toMatch(CHINESE_FULL);
+    }
+    expect(fs.readdirSync(usb), 'a half-written package or scratch file was left on the stick').toEqual([]);
+    expect(batches()).toBe(0);
+    core.db.close();
+  });
+
   it('a manual backup to a write-protected USB stick fails in Chinese and writes nothing', async () => {
     const { backupToFolder } = await import('../../../src/core/backup');
     const file = path.join(base, 'backup-ro-src.db');
