@@ -288,11 +288,9 @@ function networkBench(db: StreetGridDb, communityId: number): void {
        order by m.name_pinyin limit 500`,
     ),
     s.prepare(
-      `select count(*) from member m where m.community_id = ? and m.status = 'active' and m.deleted_at is null`,
-    ),
-    s.prepare(
-      `select count(*) from liaison_assignment a join member m on m.id = a.member_id
-       where a.end_date is null and m.community_id = ? and m.status = 'active' and m.deleted_at is null`,
+      `select count(*) from member m indexed by member_live_community_ix
+       where m.community_id = ? and m.status = 'active' and m.deleted_at is null
+         and not exists (select 1 from liaison_assignment a where a.member_id = m.id and a.end_date is null)`,
     ),
   ];
   compare(
@@ -305,10 +303,12 @@ function networkBench(db: StreetGridDb, communityId: number): void {
   explanations.push(
     `network.tree liaisons: ${plan(s, sql(q[2] as Database.Statement), [communityId])}`,
     `network.tree unassigned: ${plan(s, sql(q[3] as Database.Statement), [communityId])}`,
+    `network.tree unassigned count: ${plan(s, sql(q[4] as Database.Statement), [communityId])}`,
     '  → stations/groups by liaison_station_community_ix and liaison_group_station_ix; liaisons through liaison_assignment_group_ix',
     '    (group_id, end_date); "not yet a liaison" is a probe of the partial unique index liaison_assignment_active_uq per member,',
     "    over the community's members in pinyin order from member_community_ix (community_id, status, name_pinyin), stopping at",
-    '    500; the unassigned count is active members − active liaisons, two index counts. Raw SQLite runs the same statements.',
+    '    500; the count runs the same probe over member_live_community_ix (community_id) where 在册 — index entries only, no',
+    '    member row read (drizzle/0006). Raw SQLite runs the same statements.',
   );
 }
 

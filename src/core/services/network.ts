@@ -102,7 +102,7 @@ export function networkTree(db: StreetGridDb, communityId: number): NetworkTreeT
     gridName: string | null;
   }[];
   // Members in the register not yet in the network: the first 500 in name order (the screen searches the rest
-  // through members.list with role 'unassigned'); the count is active members minus active liaisons.
+  // through members.list with role 'unassigned'), and how many there are.
   const unassigned = db.sqlite
     .prepare(
       `select m.id, m.name, m.category, g.name as gridName from member m left join grid g on g.id = m.grid_id
@@ -111,18 +111,16 @@ export function networkTree(db: StreetGridDb, communityId: number): NetworkTreeT
        order by m.name_pinyin limit 500`,
     )
     .all(communityId) as NetworkTreeT['unassigned'];
-  const active = db.sqlite
-    .prepare(`select count(*) from member m where m.community_id = ? and m.status = 'active' and m.deleted_at is null`)
-    .pluck()
-    .get(communityId) as number;
-  const activeLiaisons = db.sqlite
+  // Over the partial index of the community's 在册 members (no table row read), one probe each into the active
+  // assignments — a few milliseconds for the biggest community of a 100k street.
+  const unassignedCount = db.sqlite
     .prepare(
-      `select count(*) from liaison_assignment a join member m on m.id = a.member_id
-       where a.end_date is null and m.community_id = ? and m.status = 'active' and m.deleted_at is null`,
+      `select count(*) from member m indexed by member_live_community_ix
+       where m.community_id = ? and m.status = 'active' and m.deleted_at is null
+         and not exists (select 1 from liaison_assignment a where a.member_id = m.id and a.end_date is null)`,
     )
     .pluck()
     .get(communityId) as number;
-  const unassignedCount = active - activeLiaisons;
 
   const byGroup = new Map<number, NetworkTreeT['stations'][number]['groups'][number]['members']>();
   for (const l of liaisons) {

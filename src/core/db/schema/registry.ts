@@ -76,6 +76,11 @@ export const member = sqliteTable(
     index('member_list_ix').on(t.communityId, t.status, t.category, t.namePinyin),
     // The network screen's "not yet in the network" list: community + status, already in name order.
     index('member_community_ix').on(t.communityId, t.status, t.namePinyin),
+    // 在册 members of a community from the index alone: the network screen's "not yet in the network" count probes
+    // each of them for an active liaison assignment (network.ts, INDEXED BY: the planner prefers the index above).
+    index('member_live_community_ix')
+      .on(t.communityId)
+      .where(sql`${t.status} = 'active' and ${t.deletedAt} is null`),
     // Name search from the surname: equality on the first character (with status) yields the page already in
     // pinyin order and the count from the index alone. See buildMemberWhere.
     index('member_surname_ix')

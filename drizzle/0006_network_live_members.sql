@@ -1,0 +1,1 @@
+CREATE INDEX `member_live_community_ix` ON `member` (`community_id`) WHERE "member"."status" = 'active' and "member"."deleted_at" is null;
