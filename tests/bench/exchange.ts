@@ -204,7 +204,7 @@ export async function exchangeBench(file: string, log: (s: string) => void): Pro
       const lines = [...pk.rows].map(([tb, rows]) => {
         const text = Buffer.from(rows.data.buffer, rows.data.byteOffset, rows.data.byteLength).toString('utf8');
         const del = new Map(rows.delIdx.map((i, k) => [i, rows.delVal[k]!]));
-        return { tb, list: text.slice(0, -1).split('\n'), rows, del };
+        return { tb, list: rows.ids.length === 0 ? [] : text.slice(0, -1).split('\n'), rows, del };
       });
       const t = await time(() => {
         for (const { tb, list, rows, del } of lines) {

@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors';
 import { EXCHANGE } from '../../shared/messages';
 import type { ActionCtx } from '../db/action';
 import type { StreetGridDb } from '../db/connection';
-import { SYNC_SLOTS, type ExportEvent, type WrittenEntry } from './export-tables';
+import { SYNC_SLOTS, SYNC_STOP, type ExportEvent, type WrittenEntry } from './export-tables';
 import { readKey, sign, type StreetKey } from './keys';
 import {
   FORMAT_VERSION,
@@ -105,31 +105,45 @@ export async function buildPackage(db: StreetGridDb, opts: BuildOptions): Promis
     let planned: Extract<ExportEvent, { type: 'plan' }> | null = null;
     let done = 0;
     let total = 0;
+    // A group that fails (or whose worker dies) stops the others at once.
+    const stopAll = () => {
+      if (!state) return;
+      const st = new Int32Array(state);
+      Atomics.store(st, SYNC_STOP, 1);
+      for (let i = 0; i < SYNC_SLOTS; i++) Atomics.notify(st, i);
+    };
     const settled = await Promise.allSettled(
-      pool.runGroup(
-        groups.map((tables, i) => ({
-          task: 'exportTables' as const,
-          input: {
-            db: db.file,
-            tables,
-            tombstones: i === groups.length - 1,
-            want: opts.reexport ? { reexport: opts.reexport } : { full: opts.full },
-            identified: opts.reexport ? opts.reexport.identified : opts.identified,
-            hashSecret: key.hashSecret,
-            out: scratch[i]!,
-            sync: state ? { state, groups: groups.length, index: i } : null,
-          },
-          onEvent: (ev: ExportEvent) => {
-            if (ev.type === 'plan') {
-              planned = ev;
-              total = ev.plan.totalRows + ev.plan.totalTombstones;
-            } else {
-              done += ev.n;
-              progress({ phase: 'rows', table: ev.table, done, total });
-            }
-          },
-        })),
-      ),
+      pool
+        .runGroup(
+          groups.map((tables, i) => ({
+            task: 'exportTables' as const,
+            input: {
+              db: db.file,
+              tables,
+              tombstones: i === groups.length - 1,
+              want: opts.reexport ? { reexport: opts.reexport } : { full: opts.full },
+              identified: opts.reexport ? opts.reexport.identified : opts.identified,
+              hashSecret: key.hashSecret,
+              out: scratch[i]!,
+              sync: state ? { state, groups: groups.length, index: i } : null,
+            },
+            onEvent: (ev: ExportEvent) => {
+              if (ev.type === 'plan') {
+                planned = ev;
+                total = ev.plan.totalRows + ev.plan.totalTombstones;
+              } else {
+                done += ev.n;
+                progress({ phase: 'rows', table: ev.table, done, total });
+              }
+            },
+          })),
+        )
+        .map((run) =>
+          run.catch((e: unknown) => {
+            stopAll();
+            throw e;
+          }),
+        ),
     );
     // The first group's failure is the cause; the others were told to stop.
     const failed =
