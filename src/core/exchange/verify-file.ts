@@ -54,7 +54,7 @@ function refuse(message: string): never {
   throw new AppError('VALIDATION', message);
 }
 
-function openZip(file: string): Promise<yauzl.ZipFile> {
+export function openZip(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.open(
       file,
@@ -82,12 +82,15 @@ function findEntry(zip: yauzl.ZipFile, name: string): Promise<yauzl.Entry | null
   });
 }
 
-function openStream(zip: yauzl.ZipFile, e: yauzl.Entry, decompress: boolean): Promise<NodeJS.ReadableStream> {
+/** An entry's bytes: inflated as needed (no `decompress`), or exactly as stored (`decompress: false`). */
+export function openStream(zip: yauzl.ZipFile, e: yauzl.Entry, decompress?: false): Promise<NodeJS.ReadableStream> {
   return new Promise((resolve, reject) => {
-    zip.openReadStream(e, { decompress }, (err, s) => {
+    const done = (err: Error | null, s?: NodeJS.ReadableStream) => {
       if (err || !s) reject(err ?? new Error('no stream'));
       else resolve(s);
-    });
+    };
+    if (decompress === false) zip.openReadStream(e, { decompress }, done);
+    else zip.openReadStream(e, done);
   });
 }
 
@@ -266,7 +269,7 @@ async function readStreamed(
   let lineError: AppError | null = null;
   let s: NodeJS.ReadableStream;
   try {
-    s = await openStream(zip, e, true);
+    s = await openStream(zip, e);
   } catch (err) {
     throw new AppError('VALIDATION', EXCHANGE.fileRead(name)).withCause(err);
   }

@@ -5,7 +5,7 @@
 // fail, the first in the manifest's order is reported, as a reader going through them one by one would.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { AppError } from '../../shared/errors';
 import { EXCHANGE } from '../../shared/messages';
 import { knownMigrations } from '../db/connection';
@@ -24,7 +24,14 @@ import {
 } from './manifest';
 import { exchangePool } from './pool';
 import type { ExchangeTable } from './tables';
-import { MAX_FILE_BYTES, type FileRows, type PackageTombstone, type VerifyFileInput } from './verify-file';
+import {
+  MAX_FILE_BYTES,
+  openStream,
+  openZip,
+  type FileRows,
+  type PackageTombstone,
+  type VerifyFileInput,
+} from './verify-file';
 
 export type { FileRows, PackageTombstone } from './verify-file';
 
@@ -60,19 +67,6 @@ function refuse(message: string): never {
   throw new AppError('VALIDATION', message);
 }
 
-function openZip(file: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(
-      file,
-      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
-      (err, zip) => {
-        if (err || !zip) reject(new AppError('VALIDATION', EXCHANGE.notZip).withCause(err));
-        else resolve(zip);
-      },
-    );
-  });
-}
-
 function entries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   return new Promise((resolve, reject) => {
     const list: yauzl.Entry[] = [];
@@ -104,21 +98,12 @@ function printable(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 200);
 }
 
-function stream(zip: yauzl.ZipFile, e: yauzl.Entry): Promise<NodeJS.ReadableStream> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(e, (err, s) => {
-      if (err || !s) reject(err ?? new Error('no stream'));
-      else resolve(s);
-    });
-  });
-}
-
 async function readSmall(zip: yauzl.ZipFile, e: yauzl.Entry, name: string, max: number): Promise<Buffer> {
   if (e.uncompressedSize > max)
     refuse(name === MANIFEST_FILE ? EXCHANGE.manifestTooLarge : EXCHANGE.signatureBadFormat);
   const chunks: Buffer[] = [];
   try {
-    const s = await stream(zip, e);
+    const s = await openStream(zip, e);
     for await (const c of s) chunks.push(c as Buffer);
   } catch (err) {
     throw new AppError('VALIDATION', EXCHANGE.fileRead(name)).withCause(err);

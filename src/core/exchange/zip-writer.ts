@@ -56,6 +56,19 @@ export class ZipWriter {
     this.pos += buf.length;
   }
 
+  /** The fields a local header and its central directory entry share, in the same order: version needed … name length. */
+  private common(b: Buffer, at: number, meta: ZipEntryMeta, nameLength: number): void {
+    b.writeUInt16LE(VERSION_NEEDED, at);
+    b.writeUInt16LE(UTF8_NAMES, at + 2);
+    b.writeUInt16LE(meta.method, at + 4);
+    b.writeUInt16LE(this.dt.time, at + 6);
+    b.writeUInt16LE(this.dt.date, at + 8);
+    b.writeUInt32LE(meta.crc32 >>> 0, at + 10);
+    b.writeUInt32LE(meta.compressedSize, at + 14);
+    b.writeUInt32LE(meta.size, at + 18);
+    b.writeUInt16LE(nameLength, at + 22);
+  }
+
   /** One entry: its header, then `data` writes exactly `meta.compressedSize` bytes through the given function. */
   entry(meta: ZipEntryMeta, data: (write: (b: Buffer) => void) => void): void {
     if (meta.size > MAX32 || meta.compressedSize > MAX32) throw new AppError('VALIDATION', EXCHANGE.packageTooLarge);
@@ -63,16 +76,7 @@ export class ZipWriter {
     const offset = this.pos;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(VERSION_NEEDED, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(meta.method, 8);
-    local.writeUInt16LE(this.dt.time, 10);
-    local.writeUInt16LE(this.dt.date, 12);
-    local.writeUInt32LE(meta.crc32 >>> 0, 14);
-    local.writeUInt32LE(meta.compressedSize, 18);
-    local.writeUInt32LE(meta.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    this.common(local, 4, meta, name.length);
     this.write(local);
     this.write(name);
     let written = 0;
@@ -85,15 +89,7 @@ export class ZipWriter {
     const c = Buffer.alloc(46);
     c.writeUInt32LE(0x02014b50, 0);
     c.writeUInt16LE(VERSION_MADE_BY, 4);
-    c.writeUInt16LE(VERSION_NEEDED, 6);
-    c.writeUInt16LE(UTF8_NAMES, 8);
-    c.writeUInt16LE(meta.method, 10);
-    c.writeUInt16LE(this.dt.time, 12);
-    c.writeUInt16LE(this.dt.date, 14);
-    c.writeUInt32LE(meta.crc32 >>> 0, 16);
-    c.writeUInt32LE(meta.compressedSize, 20);
-    c.writeUInt32LE(meta.size, 24);
-    c.writeUInt16LE(name.length, 28);
+    this.common(c, 6, meta, name.length);
     // extra field length, comment length, disk number, internal attributes: 0
     c.writeUInt32LE((FILE_MODE << 16) >>> 0, 38);
     c.writeUInt32LE(offset, 42);
