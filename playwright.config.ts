@@ -2,6 +2,12 @@ import { defineConfig } from '@playwright/test';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+// One calendar for the whole run: the browser (timezoneId below), this runner and its workers, and every server and
+// CLI they start (they inherit TZ). Otherwise, between 00:00 and 08:00 in Beijing the browser's "today" is a day
+// ahead of the server's on a UTC machine, and date checks ("not in the future") disagree — which never happens on an
+// office PC, where the app and its window share one clock.
+process.env.TZ = 'Asia/Shanghai';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
