@@ -16,7 +16,7 @@ import {
   type Inspected,
 } from '../core/backup';
 import { dbFacts } from '../core/backup/inspect';
-import { openRaw } from '../core/backup/files';
+import { openRaw } from '../core/db/sqlite-file';
 import { knownMigrations, openDatabase } from '../core/db/connection';
 import { backupDirFor } from '../core/paths';
 import { AppError } from '../shared/errors';

@@ -12,17 +12,8 @@ import { AppError } from '../../shared/errors';
 import { BACKUP } from '../../shared/messages';
 import type { StreetGridDb } from '../db/connection';
 import { backupDirFor } from '../paths';
-import {
-  fsyncDir,
-  fsyncFile,
-  newBackupName,
-  openRaw,
-  readHeader,
-  removeDbFiles,
-  SQLITE_HEADER,
-  writeError,
-  type FolderReason,
-} from './files';
+import { fsyncDir, fsyncFile, newBackupName, removeDbFiles, writeError, type FolderReason } from './files';
+import { openRaw, readHeader, SQLITE_HEADER } from '../db/sqlite-file';
 import { dbFacts, writeManifest, type Inspected } from './inspect';
 import { rotate, rotationOf, type Rotation } from './rotation';
 

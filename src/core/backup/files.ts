@@ -1,9 +1,8 @@
-// Backup files: names, the sidecar manifest, raw SQLite opening with the right native binding, fsync helpers and
-// the mapping of file-system/SQLite failures to Chinese messages. Every backup lives in one folder beside the DB
-// (`backups/`, see paths.ts), named `streetgrid-YYYYMMDD-HHMMSS-<reason>.db` (UTC stamp) with a `.json` sidecar.
+// Backup files: names, the sidecar manifest, fsync helpers and the mapping of file-system/SQLite failures to Chinese
+// messages (opening SQLite files: db/sqlite-file.ts). Every backup lives in one folder beside the DB (`backups/`,
+// see paths.ts), named `streetgrid-YYYYMMDD-HHMMSS-<reason>.db` (UTC stamp) with a `.json` sidecar.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { BACKUP_REASONS } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { BACKUP } from '../../shared/messages';
@@ -15,8 +14,6 @@ export type FolderReason = Exclude<BackupReason, 'external'>;
 const NAME_RE = /^streetgrid-(\d{8})-(\d{6})-(startup|daily|import|merge|restore|manual|migrate)(?:-(\d+))?\.db$/;
 /** The pre-migration backups written by db/connection.ts. */
 const MIGRATE_RE = /^streetgrid-(\d{8})-(\d{6})-before-migrate-v\d+\.db$/;
-
-export const SQLITE_HEADER = 'SQLite format 3\u0000';
 
 export interface ParsedName {
   reason: FolderReason;
@@ -52,28 +49,6 @@ export function newBackupName(dir: string, reason: FolderReason, now = new Date(
 }
 
 export const sidecarOf = (file: string): string => `${file}.json`;
-
-export function nativeOptions(extra: Database.Options = {}): Database.Options {
-  const binding = process.env.STREETGRID_NATIVE_BINDING;
-  return binding ? { ...extra, nativeBinding: binding } : extra;
-}
-
-export function openRaw(file: string, readonly: boolean): Database.Database {
-  const db = new Database(file, nativeOptions({ readonly, fileMustExist: true }));
-  db.pragma('busy_timeout = 5000');
-  return db;
-}
-
-export function readHeader(file: string): string {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    const n = fs.readSync(fd, buf, 0, 16, 0);
-    return buf.subarray(0, n).toString('latin1');
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 export function fsyncFile(file: string): void {
   const fd = fs.openSync(file, 'r+');

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { BACKUP } from '../../shared/messages';
-import { openRaw, readHeader, SQLITE_HEADER } from './files';
+import { openRaw, readHeader, SQLITE_HEADER } from '../db/sqlite-file';
 
 export type Health = { ok: true } | { ok: false; problem: string };
 

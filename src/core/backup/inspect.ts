@@ -7,7 +7,8 @@ import type { BackupInfoT } from '../../shared/contract';
 import { APPLICATION_ID } from '../../shared/enums';
 import { BACKUP } from '../../shared/messages';
 import { knownMigrations } from '../db/connection';
-import { openRaw, parseBackupName, readHeader, sidecarOf, SQLITE_HEADER, type BackupReason } from './files';
+import { parseBackupName, sidecarOf, type BackupReason } from './files';
+import { openRaw, readHeader, SQLITE_HEADER } from '../db/sqlite-file';
 
 export type BackupCounts = BackupInfoT['counts'];
 export const NO_COUNTS: BackupCounts = { communities: 0, members: 0, activities: 0, meetings: 0 };

@@ -14,7 +14,8 @@ import { knownMigrations, openDatabase, type StreetGridDb } from '../db/connecti
 import { backupDirFor } from '../paths';
 import { getSettings } from '../services/settings';
 import { backupToBackupsFolder } from './create';
-import { formatWhen, fsyncDir, fsyncFile, openRaw, removeDbFiles, stamp, writeError } from './files';
+import { formatWhen, fsyncDir, fsyncFile, removeDbFiles, stamp, writeError } from './files';
+import { openRaw } from '../db/sqlite-file';
 import { checkDatabase } from './health';
 import { dbFacts, inspectFile, type Inspected } from './inspect';
 

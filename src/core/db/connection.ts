@@ -9,6 +9,7 @@ import { AppError, storageError } from '../../shared/errors';
 import { ERR } from '../../shared/messages';
 import { backupDirFor, migrationsDir } from '../paths';
 import * as schema from './schema';
+import { nativeOptions, readHeader, SQLITE_HEADER } from './sqlite-file';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -33,8 +34,6 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
-const SQLITE_HEADER = 'SQLite format 3\u0000';
-
 interface KnownMigration {
   hash: string;
   folderMillis: number;
@@ -44,20 +43,8 @@ export function knownMigrations(folder = migrationsDir()): KnownMigration[] {
   return readMigrationFiles({ migrationsFolder: folder }).map((m) => ({ hash: m.hash, folderMillis: m.folderMillis }));
 }
 
-function readHeader(file: string): string {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    const n = fs.readSync(fd, buf, 0, 16, 0);
-    return buf.subarray(0, n).toString('latin1');
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 function dbOptions(opts: OpenOptions, extra: Database.Options = {}): Database.Options {
-  const binding = opts.nativeBinding ?? process.env.STREETGRID_NATIVE_BINDING;
-  return binding ? { ...extra, nativeBinding: binding } : extra;
+  return opts.nativeBinding ? nativeOptions(extra, opts.nativeBinding) : nativeOptions(extra);
 }
 
 /** Inspects an existing file read-only and refuses anything that is not a StreetGrid DB we can open. */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { EXCHANGE } from '../../shared/messages';
+import { nativeOptions, openRaw, readHeader, SQLITE_HEADER } from '../db/sqlite-file';
 import { DISTRICT_APPLICATION_ID, DISTRICT_SCHEMA_VERSION, districtDdl, districtTable } from './district-schema';
 import { fingerprint, normalizeFingerprint, parsePublicKeyFile, type PublicKeyFileT } from './keys';
 import type { ManifestT } from './manifest';
@@ -146,22 +147,6 @@ const ROWS_PER_INSERT = 64;
 const READ_AHEAD_BYTES = 256 * 1024 * 1024;
 const yieldTurn = () => new Promise<void>((r) => setImmediate(r));
 
-function readHeader(file: string): string {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    const n = fs.readSync(fd, buf, 0, 16, 0);
-    return buf.subarray(0, n).toString('latin1');
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function nativeOpts(extra: Database.Options = {}): Database.Options {
-  const binding = process.env.STREETGRID_NATIVE_BINDING;
-  return binding ? { ...extra, nativeBinding: binding } : extra;
-}
-
 /**
  * Opens a district SQLite file. An existing file is inspected read-only first and refused untouched unless it is a
  * district DB; a missing file is created only when `create` is set.
@@ -171,9 +156,8 @@ export function openDistrictSqlite(file: string, opts: { create: boolean }): Sql
   const exists = fs.existsSync(abs) && fs.statSync(abs).size > 0;
   if (!exists && !opts.create) throw new AppError('NOT_FOUND', EXCHANGE.districtMissing(abs));
   if (exists) {
-    if (readHeader(abs) !== 'SQLite format 3\u0000')
-      throw new AppError('DB_REFUSED', EXCHANGE.districtNotDistrictDb(abs));
-    const probe = new Database(abs, nativeOpts({ readonly: true, fileMustExist: true }));
+    if (readHeader(abs) !== SQLITE_HEADER) throw new AppError('DB_REFUSED', EXCHANGE.districtNotDistrictDb(abs));
+    const probe = openRaw(abs, true);
     try {
       const appId = probe.pragma('application_id', { simple: true }) as number;
       if (appId !== DISTRICT_APPLICATION_ID) throw new AppError('DB_REFUSED', EXCHANGE.districtNotDistrictDb(abs));
@@ -184,7 +168,7 @@ export function openDistrictSqlite(file: string, opts: { create: boolean }): Sql
     }
   }
   fs.mkdirSync(path.dirname(abs), { recursive: true });
-  const db = new Database(abs, nativeOpts());
+  const db = new Database(abs, nativeOptions());
   // Rows are JSON lines of a few hundred bytes: 16 KiB pages hold them with far less B-tree work than the default 4 KiB
   // (a merge of 20 streets writes ~7M rows). Only a new file can take it; an existing one keeps its page size.
   if (!exists) db.pragma('page_size = 16384');

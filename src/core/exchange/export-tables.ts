@@ -11,10 +11,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { once } from 'node:events';
 import zlib from 'node:zlib';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { EXCHANGE } from '../../shared/messages';
 import { maskIdNumber, maskPhone } from '../../shared/validators';
+import { openRaw } from '../db/sqlite-file';
 import { idHasher } from './keys';
 import { lastBatch, plan, reexportPlan, streetOf, type BatchRow, type ExportPlan, type StreetRowLite } from './plan';
 import { PHONE_COLUMNS, TOMBSTONE_FILE, dataFileName, type ExchangeTable } from './tables';
@@ -147,13 +148,6 @@ class EntrySink {
   }
 }
 
-function open(file: string, readonly: boolean): Database.Database {
-  const binding = process.env.STREETGRID_NATIVE_BINDING;
-  const conn = new Database(file, { readonly, fileMustExist: true, ...(binding ? { nativeBinding: binding } : {}) });
-  conn.pragma('busy_timeout = 5000');
-  return conn;
-}
-
 /** Begins this group's read transaction on the snapshot all groups share (see the top of the file). */
 function beginShared(input: ExportTablesInput, snap: Database.Database): ExportPlan {
   const sync = input.sync;
@@ -187,7 +181,7 @@ function beginShared(input: ExportTablesInput, snap: Database.Database): ExportP
     if (Atomics.load(st, SYNC_STOP) !== 0) throw new Stopped();
     throw new AppError('INTERNAL', EXCHANGE.workerFailed);
   }
-  const lock = open(input.db, false);
+  const lock = openRaw(input.db, false);
   try {
     try {
       lock.prepare('begin immediate').run();
@@ -215,7 +209,7 @@ export async function exportTables(
   input: ExportTablesInput,
   emit: (ev: ExportEvent) => void,
 ): Promise<{ value: WrittenEntry[]; transfer: ArrayBuffer[] }> {
-  const snap = open(input.db, true);
+  const snap = openRaw(input.db, true);
   const fd = fs.openSync(input.out, 'w');
   const st = input.sync ? new Int32Array(input.sync.state) : null;
   const stopped = () => st !== null && Atomics.load(st, SYNC_STOP) !== 0;
